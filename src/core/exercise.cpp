@@ -1,0 +1,39 @@
+#include "exercise.h"
+
+namespace tend {
+
+static const char* const kKindNames[] = {"say", "text", "choice", "scale", "pause", "summary", "end"};
+
+const char* step_kind_name(StepKind kind) { return kKindNames[static_cast<int>(kind)]; }
+
+bool step_kind_from_name(const std::string& name, StepKind* out) {
+    for (int i = 0; i < 7; i++)
+        if (name == kKindNames[i]) {
+            *out = static_cast<StepKind>(i);
+            return true;
+        }
+    return false;
+}
+
+const Step* Exercise::find(const std::string& step_id) const {
+    int i = index_of(step_id);
+    return i < 0 ? nullptr : &steps[i];
+}
+
+// Exercises are small (hundreds of steps at most), so a linear scan beats keeping an index
+// in sync; the benchmark (tests/bench) keeps an eye on it.
+int Exercise::index_of(const std::string& step_id) const {
+    for (size_t i = 0; i < steps.size(); i++)
+        if (steps[i].id == step_id) return static_cast<int>(i);
+    return -1;
+}
+
+std::string Exercise::default_next(const Step& step) const {
+    if (!step.next.empty()) return step.next;
+    if (step.kind == StepKind::End) return "";
+    int i = index_of(step.id);
+    if (i < 0 || i + 1 >= static_cast<int>(steps.size())) return "";
+    return steps[i + 1].id;
+}
+
+}  // namespace tend
