@@ -16,17 +16,22 @@ struct Step;
 //   choice → chosen (option ids, in the order of the options) and other (the reader's own words)
 //   scale  → number
 // A skipped question keeps skipped = true and no value.
+//
+// other_selected is separate from `other` because a reader taps "something else" before
+// typing: the choice must show it selected (and survive a reload) while the words are
+// still empty. In a saved session it is the presence of the "other" field.
 struct Answer {
     bool skipped = false;
     std::string text;
     std::vector<std::string> chosen;
     std::string other;
+    bool other_selected = false;
     int number = -1;
     int64_t at_ms = 0;  // when it was given (ms since the Unix epoch)
 
     bool operator==(const Answer& o) const {
         return skipped == o.skipped && text == o.text && chosen == o.chosen && other == o.other &&
-               number == o.number && at_ms == o.at_ms;
+               other_selected == o.other_selected && number == o.number && at_ms == o.at_ms;
     }
 };
 
@@ -37,5 +42,10 @@ using Answers = std::map<std::string, Answer>;
 // text as typed, choices by their phrase ("a critic and a protector"), "other" words as typed,
 // a scale as its number. Returns "" for a skipped or empty answer.
 std::string answer_as_text(const Step& step, const Answer& answer, const std::string& language);
+
+// True when the answer holds something the reader gave: text that isn't only spaces, at least
+// one option or their own words, a scale value. A skipped answer is never given. The one
+// definition of "answered" used by branches, required questions and the journal.
+bool answer_given(const Step& step, const Answer& answer);
 
 }  // namespace tend

@@ -1,0 +1,54 @@
+// Serves a built Tend site on 127.0.0.1 for the demo and the browser tests.
+//
+// Usage: node scripts/serve.mjs DIR [PORT]   (PORT 0 picks a free one; the address is printed)
+//
+// Pages go out with a strict Content-Security-Policy, the kind a careful practice's blog
+// might have: scripts only from this origin, no eval (WebAssembly still allowed), and no
+// connections anywhere else. If the widget ever tried to phone home or eval, the browser
+// would refuse and the tests would see it.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8',
+};
+const CSP = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'",
+].join('; ');
+
+export function serve(root, port = 0) {
+  root = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    let urlPath;
+    try { urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
+    let file = path.join(root, path.normalize(urlPath));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      if (!urlPath.endsWith('/')) { res.writeHead(301, { Location: urlPath + '/' }).end(); return; }
+      file = path.join(file, 'index.html');
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+      res.writeHead(200, {
+        'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      res.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [root = 'build-web/site', port = '8080'] = process.argv.slice(2);
+  const server = await serve(root, Number(port));
+  const { port: actual } = server.address();
+  console.log(`Tend demo: http://127.0.0.1:${actual}/demo/  (two widgets: http://127.0.0.1:${actual}/demo/two-widgets.html)`);
+  console.log('Press Ctrl+C to stop.');
+}
