@@ -1,0 +1,687 @@
+// Tend: reading an exercise file, and every reason it might be wrong (see validator.h).
+//
+// Two passes, so one call can report everything:
+//   1. reading (this file): the JSON tree → Exercise, field by field, in the order the format
+//      lists them. Each field is checked on its own: type, required, unknown, length, id shape.
+//      A wrong field is reported and left at its default so reading can carry on.
+//   2. flow (validator_flow.cpp): how the steps fit together. It needs every step read first.
+// Problems are then put in document order, so an author can work down the file.
+//
+// The tree is only ever read with find(), is_*() and get_ptr(): none of them can throw, and
+// the widget builds this file with -fno-exceptions, where a throw would be an abort.
+
+#include "validator.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <set>
+
+#include "interpolate.h"
+#include "json_guard.h"
+#include "validator_flow.h"
+
+namespace tend {
+namespace {
+
+using nlohmann::json;
+using validator_detail::Notes;
+using validator_detail::pointer;
+using Problems = std::vector<Problem>;
+
+// Limits from docs/exercise-format.md. The format is the contract: change both together.
+constexpr size_t kTextMax = 2000;       // any text
+constexpr size_t kPromptMax = 600;      // a question: short enough to read at a glance
+constexpr size_t kMaxParagraphs = 20;
+constexpr size_t kMaxOptions = 12;
+constexpr size_t kMaxSteps = 500;
+constexpr size_t kMaxResources = 10;
+constexpr size_t kMaxIdLength = 64;
+constexpr const char* kFormat = "tend.exercise/1";
+constexpr const char* kOwnWords = "other";  // the option id that means "the reader's own words"
+
+// ---- small helpers ---------------------------------------------------------------------
+
+void add(Problems& out, const std::string& path, std::string message) { out.push_back({path, std::move(message)}); }
+
+std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+
+// Lengths are in characters as a reader sees them (code points), not bytes: a limit must not
+// be stricter for "für" than for "fur".
+size_t code_points(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) n++;
+    return n;
+}
+
+bool is_blank(const std::string& s) {
+    for (char c : s)
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    return true;
+}
+
+std::string with_commas(size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (size_t i = 0; i < digits.size(); i++) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string plural(size_t n, const char* one, const char* many) { return with_commas(n) + " " + (n == 1 ? one : many); }
+
+// How a JSON value's type reads in "should be a string, not a number".
+const char* type_phrase(const json& j) {
+    switch (j.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "true/false";
+        case json::value_t::string: return "a string";
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        case json::value_t::number_float: return "a number with a fraction";
+        default: return "a number";
+    }
+}
+
+void wrong_type(Problems& out, const std::string& path, const char* expected, const json& got) {
+    add(out, path, std::string("should be ") + expected + ", not " + type_phrase(got));
+}
+
+// An id: 1–64 of a–z, 0–9, '_' and '-', starting with a letter. Ids name where answers are
+// stored and appear in {{…}}, so they stay plain ASCII.
+bool is_valid_id(const std::string& s) {
+    if (s.empty() || s.size() > kMaxIdLength || s[0] < 'a' || s[0] > 'z') return false;
+    for (char c : s)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+    return true;
+}
+
+std::string bad_id_message(const std::string& id) {
+    return in_quotes(id) + " is not a valid id: use 1 to 64 characters of a-z, 0-9, \"_\" and \"-\", starting with a letter";
+}
+
+// A BCP 47 tag, loosely: a 2–3 letter language, then subtags of 1–8 letters or digits.
+bool is_language_tag(const std::string& s) {
+    size_t i = 0;
+    while (i < s.size() && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) i++;
+    if (i < 2 || i > 3) return false;
+    while (i < s.size()) {
+        if (s[i++] != '-') return false;
+        size_t start = i;
+        while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) i++;
+        if (i - start < 1 || i - start > 8) return false;
+    }
+    return true;
+}
+
+const json* find(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    return it == obj.end() ? nullptr : &*it;
+}
+
+// ---- reading one field -----------------------------------------------------------------
+// Each reader reports a missing required field at the object's path, and anything wrong
+// with the value at the field's own path. They return true when `*out` was set.
+
+const json* get(const json& obj, const std::string& path, const char* key, bool required, Problems& out) {
+    const json* v = find(obj, key);
+    if (!v && required) add(out, path, std::string("missing required field \"") + key + "\"");
+    return v;
+}
+
+bool read_string(const json& obj, const std::string& path, const char* key, bool required, std::string* value,
+                 Problems& out) {
+    const json* v = get(obj, path, key, required, out);
+    if (!v) return false;
+    const std::string* s = v->get_ptr<const std::string*>();
+    if (!s) {
+        wrong_type(out, pointer(path, key), "a string", *v);
+        return false;
+    }
+    *value = *s;
+    return true;
+}
+
+// Checks a text's content. `weave` marks texts that may hold {{step_id}} placeholders; only
+// their shape is checked here (what they name is checked with the flow, which knows the steps).
+void check_text(const std::string& s, const std::string& path, size_t max, bool weave, Problems& out) {
+    if (is_blank(s)) {
+        add(out, path, "must not be empty");
+        return;
+    }
+    size_t n = code_points(s);
+    if (n > max) add(out, path, "is " + plural(n, "character", "characters") + " long; the limit is " + with_commas(max));
+    if (!weave) return;
+    size_t unclosed = std::string::npos;
+    std::vector<Placeholder> found = find_placeholders(s, &unclosed);
+    for (const Placeholder& p : found)
+        if (p.step.empty())
+            add(out, path, "has a placeholder with no step id; write {{step_id}} or {{step_id|fallback}}");
+    if (unclosed != std::string::npos)
+        add(out, path, "has \"{{\" with no closing \"}}\"; write {{step_id}} or {{step_id|fallback}}");
+}
+
+bool read_text(const json& obj, const std::string& path, const char* key, bool required, size_t max, bool weave,
+               std::string* value, Problems& out) {
+    if (!read_string(obj, path, key, required, value, out)) return false;
+    check_text(*value, pointer(path, key), max, weave, out);
+    return true;
+}
+
+// Whole numbers only: 3.0 is refused too, because a fraction is never what an author meant.
+bool read_int(const json& obj, const std::string& path, const char* key, bool required, int min, int max,
+              const char* unit, int* value, Problems& out) {
+    const json* v = get(obj, path, key, required, out);
+    if (!v) return false;
+    int64_t n = 0;
+    if (const auto* i = v->get_ptr<const json::number_integer_t*>()) n = *i;
+    else if (const auto* u = v->get_ptr<const json::number_unsigned_t*>()) n = *u > INT64_MAX ? INT64_MAX : static_cast<int64_t>(*u);
+    else {
+        wrong_type(out, pointer(path, key), "a whole number", *v);
+        return false;
+    }
+    if (n < min || n > max) {
+        add(out, pointer(path, key),
+            "must be from " + std::to_string(min) + " to " + std::to_string(max) + unit + "; it is " + std::to_string(n));
+        return false;
+    }
+    *value = static_cast<int>(n);
+    return true;
+}
+
+bool read_bool(const json& obj, const std::string& path, const char* key, bool* value, Problems& out) {
+    const json* v = find(obj, key);
+    if (!v) return false;
+    if (const bool* b = v->get_ptr<const bool*>()) {
+        *value = *b;
+        return true;
+    }
+    wrong_type(out, pointer(path, key), "true or false", *v);
+    return false;
+}
+
+bool read_id(const json& obj, const std::string& path, const char* key, std::string* value, Problems& out) {
+    if (!read_string(obj, path, key, true, value, out)) return false;
+    if (is_valid_id(*value)) return true;
+    add(out, pointer(path, key), bad_id_message(*value));
+    return false;
+}
+
+// An array field: checks the type and the count; the caller reads the items.
+const json* read_array(const json& obj, const std::string& path, const char* key, bool required, size_t min,
+                       size_t max, const char* one, const char* many, Problems& out) {
+    const json* v = get(obj, path, key, required, out);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+        wrong_type(out, pointer(path, key), "an array", *v);
+        return nullptr;
+    }
+    if (v->size() < min) add(out, pointer(path, key), std::string("needs at least ") + plural(min, one, many));
+    if (v->size() > max) add(out, pointer(path, key), "has " + plural(v->size(), one, many) + "; the limit is " + with_commas(max));
+    return v;
+}
+
+// `text`: paragraphs, 1–20 texts, each of which may weave in earlier answers.
+void read_paragraphs(const json& obj, const std::string& path, bool required, std::vector<std::string>* out_text,
+                     Problems& out) {
+    const json* arr = read_array(obj, path, "text", required, 1, kMaxParagraphs, "paragraph", "paragraphs", out);
+    if (!arr) return;
+    std::string at = pointer(path, "text");
+    for (size_t i = 0; i < arr->size(); i++) {
+        const json& p = (*arr)[i];
+        const std::string* s = p.get_ptr<const std::string*>();
+        if (!s) {
+            wrong_type(out, pointer(at, i), "a string", p);
+            continue;
+        }
+        check_text(*s, pointer(at, i), kTextMax, true, out);
+        out_text->push_back(*s);
+    }
+}
+
+// Unknown fields are errors: a typo like "promt" must not pass silently. `explain` may give
+// a better message for a field that exists elsewhere (a choice field on a text step).
+template <class Explain>
+void check_fields(const json& obj, const std::string& path, const std::vector<std::string>& allowed, Explain explain,
+                  Problems& out) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const std::string& key = it.key();
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        std::string why = explain(key);
+        if (why.empty()) {
+            why = "unknown field " + in_quotes(key);
+            std::string suggestion = validator_detail::did_you_mean(key, allowed);
+            if (!suggestion.empty()) why += suggestion;
+            else {
+                why += "; the fields allowed here are ";
+                for (size_t i = 0; i < allowed.size(); i++) why += (i ? ", " : "") + allowed[i];
+            }
+        }
+        add(out, pointer(path, key), why);
+    }
+}
+
+void check_fields(const json& obj, const std::string& path, const std::vector<std::string>& allowed, Problems& out) {
+    check_fields(obj, path, allowed, [](const std::string&) { return std::string(); }, out);
+}
+
+bool require_object(const json& v, const std::string& path, const char* what, Problems& out) {
+    if (v.is_object()) return true;
+    add(out, path, std::string(what) + " should be an object ({ … }), not " + type_phrase(v));
+    return false;
+}
+
+// ---- the parts of an exercise ----------------------------------------------------------
+
+void read_resource(const json& j, const std::string& path, Resource& r, Problems& out) {
+    if (!require_object(j, path, "a resource", out)) return;
+    check_fields(j, path, {"label", "text", "link"}, out);
+    read_text(j, path, "label", true, kTextMax, false, &r.label, out);
+    read_text(j, path, "text", true, kTextMax, false, &r.text, out);
+    if (read_string(j, path, "link", false, &r.link, out)) {
+        // Only links that open something safe and expected: a web page over TLS, a phone
+        // call, a text message. Never javascript:, data: or plain http:.
+        bool ok = false;
+        for (const char* scheme : {"https://", "tel:", "sms:"}) {
+            size_t n = std::char_traits<char>::length(scheme);
+            if (r.link.compare(0, n, scheme) == 0 && r.link.size() > n) ok = true;
+        }
+        for (char c : r.link)
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') ok = false;
+        if (!ok)
+            add(out, pointer(path, "link"),
+                in_quotes(r.link) + " can't be used: a link must start with https://, tel: or sms: and have no spaces");
+        else if (code_points(r.link) > kTextMax)
+            add(out, pointer(path, "link"), "is longer than " + with_commas(kTextMax) + " characters");
+    }
+}
+
+void read_safety(const json& j, const std::string& path, Safety& safety, Notes& notes, Problems& out) {
+    if (!require_object(j, path, "\"safety\"", out)) return;
+    check_fields(j, path, {"step", "resources"}, out);
+    notes.safety_step_ok = read_string(j, path, "step", true, &safety.step, out);
+    if (const json* arr = read_array(j, path, "resources", true, 1, kMaxResources, "resource", "resources", out)) {
+        std::string at = pointer(path, "resources");
+        for (size_t i = 0; i < arr->size(); i++) {
+            safety.resources.emplace_back();
+            read_resource((*arr)[i], pointer(at, i), safety.resources.back(), out);
+        }
+    }
+}
+
+// The fields each kind of step may have, beyond id, kind, next and branches.
+const std::vector<std::string>& kind_fields(StepKind kind) {
+    static const std::vector<std::string> say{"text"}, text{"prompt", "hint", "max_length", "required"},
+        choice{"prompt", "options", "multiple", "other", "required"}, scale{"prompt", "min_label", "max_label", "required"},
+        pause{"text", "seconds"}, summary{"text", "items"}, end{"text"};
+    switch (kind) {
+        case StepKind::Say: return say;
+        case StepKind::Text: return text;
+        case StepKind::Choice: return choice;
+        case StepKind::Scale: return scale;
+        case StepKind::Pause: return pause;
+        case StepKind::Summary: return summary;
+        case StepKind::End: break;
+    }
+    return end;
+}
+
+const StepKind kAllKinds[] = {StepKind::Say,   StepKind::Text,    StepKind::Choice, StepKind::Scale,
+                              StepKind::Pause, StepKind::Summary, StepKind::End};
+
+// A field that exists, just not on this kind of step: say where it belongs instead.
+std::string misplaced_field(StepKind kind, const std::string& key) {
+    if (kind == StepKind::End && (key == "next" || key == "branches"))
+        return "an end step closes the exercise, so it can't have " + in_quotes(key);
+    std::vector<std::string> owners;
+    for (StepKind k : kAllKinds) {
+        const auto& f = kind_fields(k);
+        if (std::find(f.begin(), f.end(), key) != f.end()) owners.push_back(step_kind_name(k));
+    }
+    if (owners.empty()) return "";
+    std::string belongs;
+    for (size_t i = 0; i < owners.size(); i++)
+        belongs += (i == 0 ? "" : i + 1 == owners.size() ? " and " : ", ") + owners[i];
+    return validator_detail::a_kind_step(kind) + " has no " + in_quotes(key) + " (it belongs to " + belongs + " steps)";
+}
+
+void read_condition(const json& j, const std::string& path, Condition& c, validator_detail::ConditionNote& note,
+                    Problems& out) {
+    static const std::vector<std::string> tests{"equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from"};
+    if (!require_object(j, path, "a condition", out)) return;
+    std::vector<std::string> allowed{"step"};
+    allowed.insert(allowed.end(), tests.begin(), tests.end());
+    check_fields(j, path, allowed, out);
+    bool step_ok = read_string(j, path, "step", true, &c.step, out);
+
+    std::vector<std::string> present;
+    for (const std::string& t : tests)
+        if (find(j, t.c_str())) present.push_back(t);
+    if (present.empty()) {
+        add(out, path, "a condition needs one test: equals, includes, at_least, at_most, answered, skipped or rose_from");
+        return;
+    }
+    if (present.size() > 1) {
+        std::string list;
+        for (size_t i = 0; i < present.size(); i++) list += (i == 0 ? "" : i + 1 == present.size() ? " and " : ", ") + in_quotes(present[i]);
+        add(out, path, "a condition holds exactly one test, but this one has " + list +
+                           "; give each test its own condition in \"when\" (all of them must hold)");
+        return;
+    }
+    const std::string& test = present[0];
+    const json& v = *find(j, test.c_str());
+    const std::string at = pointer(path, test);
+    note.test_field = test;
+    bool value_ok = false;
+    if (test == "equals") {
+        c.test = Condition::Test::Equals;
+        if (const std::string* s = v.get_ptr<const std::string*>()) {
+            c.text = *s;
+            value_ok = true;
+        } else if (v.is_number_integer()) {
+            value_ok = read_int(j, path, "equals", true, 0, 10, " (a scale runs from 0 to 10)", &c.number, out);
+            note.equals_number = true;
+        } else {
+            wrong_type(out, at, "an option id, a text or a number", v);
+        }
+    } else if (test == "includes" || test == "rose_from") {
+        c.test = test == "includes" ? Condition::Test::Includes : Condition::Test::RoseFrom;
+        value_ok = read_string(j, path, test.c_str(), true, &c.text, out);
+    } else if (test == "at_least" || test == "at_most") {
+        c.test = test == "at_least" ? Condition::Test::AtLeast : Condition::Test::AtMost;
+        value_ok = read_int(j, path, test.c_str(), true, 0, 10, " (a scale runs from 0 to 10)", &c.number, out);
+    } else {
+        c.test = test == "answered" ? Condition::Test::Answered : Condition::Test::Skipped;
+        value_ok = read_bool(j, path, test.c_str(), &c.flag, out);
+    }
+    note.ok = step_ok && value_ok;
+}
+
+void read_branch(const json& j, const std::string& path, Branch& b, validator_detail::BranchNote& note, Problems& out) {
+    if (!require_object(j, path, "a branch", out)) return;
+    check_fields(j, path, {"when", "next"}, out);
+    if (const json* when = read_array(j, path, "when", true, 1, SIZE_MAX, "condition", "conditions", out)) {
+        std::string at = pointer(path, "when");
+        for (size_t i = 0; i < when->size(); i++) {
+            b.when.emplace_back();
+            note.when.emplace_back();
+            read_condition((*when)[i], pointer(at, i), b.when.back(), note.when.back(), out);
+        }
+    }
+    if (read_string(j, path, "next", true, &b.next, out)) {
+        if (b.next.empty()) add(out, pointer(path, "next"), "must name a step (or \"@return\")");
+        else note.next_ok = true;
+    }
+}
+
+void read_options(const json& j, const std::string& path, Step& step, Problems& out) {
+    const json* arr = read_array(j, path, "options", true, 1, kMaxOptions, "option", "options", out);
+    if (!arr) return;
+    std::string at = pointer(path, "options");
+    std::map<std::string, size_t> first;  // option id → its index, for duplicates
+    for (size_t i = 0; i < arr->size(); i++) {
+        const json& o = (*arr)[i];
+        std::string op = pointer(at, i);
+        step.choices.emplace_back();
+        Choice& c = step.choices.back();
+        if (!require_object(o, op, "an option", out)) continue;
+        check_fields(o, op, {"id", "label", "phrase"}, out);
+        if (read_id(o, op, "id", &c.id, out)) {
+            if (c.id == kOwnWords)
+                add(out, pointer(op, "id"), "\"other\" is kept for the reader's own words (see \"other\"); give this option another id");
+            else if (!first.emplace(c.id, i).second)
+                add(out, pointer(op, "id"), "this step already has an option " + in_quotes(c.id) + " (" +
+                                                pointer(at, first[c.id]) + "); option ids must be unique within a step");
+        }
+        read_text(o, op, "label", true, kTextMax, false, &c.label, out);
+        if (!read_text(o, op, "phrase", false, kTextMax, false, &c.phrase, out)) c.phrase = c.label;
+    }
+}
+
+// The fields that depend on the kind of step.
+void read_content(const json& j, const std::string& path, Step& step, validator_detail::StepNote& note, Problems& out) {
+    switch (step.kind) {
+        case StepKind::Say:
+        case StepKind::Pause:
+        case StepKind::End:
+            read_paragraphs(j, path, true, &step.text, out);
+            if (step.kind == StepKind::Pause)
+                read_int(j, path, "seconds", true, 5, 600, " seconds", &step.seconds, out);
+            break;
+        case StepKind::Summary: {
+            read_paragraphs(j, path, false, &step.text, out);
+            const json* items = read_array(j, path, "items", true, 1, SIZE_MAX, "item", "items", out);
+            if (!items) break;
+            std::string at = pointer(path, "items");
+            for (size_t i = 0; i < items->size(); i++) {
+                const json& it = (*items)[i];
+                std::string ip = pointer(at, i);
+                step.items.emplace_back();
+                note.items.emplace_back();
+                if (!require_object(it, ip, "a summary item", out)) continue;
+                check_fields(it, ip, {"step", "label"}, out);
+                note.items.back().ok = read_string(it, ip, "step", true, &step.items.back().step, out);
+                read_text(it, ip, "label", true, kTextMax, false, &step.items.back().label, out);
+            }
+            break;
+        }
+        case StepKind::Text:
+        case StepKind::Choice:
+        case StepKind::Scale:
+            read_text(j, path, "prompt", true, kPromptMax, true, &step.prompt, out);
+            read_bool(j, path, "required", &step.required, out);
+            if (step.kind == StepKind::Text) {
+                read_text(j, path, "hint", false, kTextMax, true, &step.hint, out);
+                read_int(j, path, "max_length", false, 1, 5000, " characters", &step.max_length, out);
+            } else if (step.kind == StepKind::Choice) {
+                read_options(j, path, step, out);
+                read_bool(j, path, "multiple", &step.multiple, out);
+                if (const json* other = find(j, "other")) {
+                    std::string op = pointer(path, "other");
+                    if (require_object(*other, op, "\"other\"", out)) {
+                        check_fields(*other, op, {"label"}, out);
+                        read_text(*other, op, "label", true, kTextMax, false, &step.other_label, out);
+                    }
+                }
+            } else {
+                read_text(j, path, "min_label", true, kTextMax, false, &step.min_label, out);
+                read_text(j, path, "max_label", true, kTextMax, false, &step.max_label, out);
+            }
+            break;
+    }
+}
+
+void read_step(const json& j, const std::string& path, Step& step, validator_detail::StepNote& note, Problems& out) {
+    if (!require_object(j, path, "a step", out)) return;
+
+    read_id(j, path, "id", &step.id, out);
+    std::string kind_name;
+    if (read_string(j, path, "kind", true, &kind_name, out)) {
+        note.kind_ok = step_kind_from_name(kind_name, &step.kind);
+        if (!note.kind_ok) {
+            std::vector<std::string> names;
+            for (StepKind k : kAllKinds) names.push_back(step_kind_name(k));
+            std::string suggestion = validator_detail::did_you_mean(kind_name, names);
+            add(out, pointer(path, "kind"), in_quotes(kind_name) + " is not a kind of step" +
+                                                (suggestion.empty() ? "; use say, text, choice, scale, pause, summary or end" : suggestion));
+        }
+    }
+
+    // Without a known kind, only fields no kind has are reported: the rest may be right.
+    std::vector<std::string> allowed{"id", "kind", "next", "branches"};
+    if (note.kind_ok) {
+        if (step.kind == StepKind::End) allowed.resize(2);
+        const auto& extra = kind_fields(step.kind);
+        allowed.insert(allowed.end(), extra.begin(), extra.end());
+        check_fields(j, path, allowed, [&](const std::string& key) { return misplaced_field(step.kind, key); }, out);
+    } else {
+        for (StepKind k : kAllKinds) allowed.insert(allowed.end(), kind_fields(k).begin(), kind_fields(k).end());
+        check_fields(j, path, allowed, out);
+    }
+    // Without a known kind there is nothing more to check in the content, but next and
+    // branches are still read, so the flow checks don't report the steps after it.
+    if (note.kind_ok) read_content(j, path, step, note, out);
+
+    if (step.kind == StepKind::End) return;  // next/branches on an end were reported as misplaced
+    if (read_string(j, path, "next", false, &step.next, out)) {
+        if (step.next.empty()) add(out, pointer(path, "next"), "must name a step (or \"@return\"); leave it out to go on to the following step");
+        else note.has_next = true;
+    }
+    if (const json* arr = read_array(j, path, "branches", false, 0, SIZE_MAX, "branch", "branches", out)) {
+        std::string at = pointer(path, "branches");
+        for (size_t i = 0; i < arr->size(); i++) {
+            step.branches.emplace_back();
+            note.branches.emplace_back();
+            read_branch((*arr)[i], pointer(at, i), step.branches.back(), note.branches.back(), out);
+        }
+    }
+}
+
+void read_exercise(const json& root, Exercise& ex, Notes& notes, Problems& out) {
+    if (!root.is_object()) {
+        add(out, "", std::string("an exercise file holds one JSON object ({ … }), not ") + type_phrase(root));
+        return;
+    }
+    check_fields(root, "",
+                 {"$schema", "format", "id", "version", "language", "title", "minutes", "intro", "disclaimer",
+                  "content_note", "safety", "steps"},
+                 out);
+
+    std::string format;
+    if (read_string(root, "", "format", true, &format, out) && format != kFormat) {
+        if (format.rfind("tend.exercise/", 0) == 0)
+            add(out, "/format", "this file is " + in_quotes(format) + ", but this version of Tend reads " + in_quotes(kFormat));
+        else
+            add(out, "/format", "must be " + in_quotes(kFormat));
+    }
+    read_id(root, "", "id", &ex.id, out);
+    read_text(root, "", "version", true, kMaxIdLength, false, &ex.version, out);
+    if (read_string(root, "", "language", true, &ex.language, out) && !is_language_tag(ex.language))
+        add(out, "/language", in_quotes(ex.language) + " is not a language tag; use a BCP 47 tag like \"en\", \"es\" or \"pt-BR\"");
+    read_text(root, "", "title", true, kTextMax, false, &ex.title, out);
+    read_int(root, "", "minutes", true, 1, 120, " minutes", &ex.minutes, out);
+    read_text(root, "", "intro", true, kTextMax, false, &ex.intro, out);
+    read_text(root, "", "disclaimer", true, kTextMax, false, &ex.disclaimer, out);
+    read_text(root, "", "content_note", false, kTextMax, false, &ex.content_note, out);
+    if (const json* safety = get(root, "", "safety", true, out)) read_safety(*safety, "/safety", ex.safety, notes, out);
+
+    const json* steps = read_array(root, "", "steps", true, 1, kMaxSteps, "step", "steps", out);
+    if (!steps) return;
+    std::map<std::string, int> first;  // step id → index of the first step with it
+    for (size_t i = 0; i < steps->size(); i++) {
+        std::string path = pointer("/steps", i);
+        ex.steps.emplace_back();
+        notes.steps.emplace_back();
+        Step& step = ex.steps.back();
+        step.index = static_cast<int>(i);
+        read_step((*steps)[i], path, step, notes.steps.back(), out);
+        if (!is_valid_id(step.id)) continue;
+        auto seen = first.emplace(step.id, static_cast<int>(i));
+        if (seen.second) notes.steps.back().id_ok = true;
+        else
+            add(out, pointer(path, "id"), in_quotes(step.id) + " is already the id of " + pointer("/steps", seen.first->second) +
+                                              "; step ids must be unique");
+    }
+}
+
+// ---- document order --------------------------------------------------------------------
+// nlohmann::json keeps object keys sorted, so the file's own key order is gone. Problems are
+// sorted by path instead, with object keys in the order the format lists them (which is how
+// exercises are written): array items by index, known fields by that order, unknown ones
+// after them. Problems at the same path keep the order they were found in.
+
+int field_rank(const std::string& key) {
+    static const char* const order[] = {
+        "$schema", "format", "id", "kind", "version", "language", "title", "minutes", "intro", "disclaimer",
+        "content_note", "safety", "step", "resources", "label", "text", "link", "prompt", "hint", "max_length",
+        "required", "options", "phrase", "multiple", "other", "min_label", "max_label", "seconds", "items", "when",
+        "equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from", "next", "branches", "steps"};
+    for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+        if (key == order[i]) return static_cast<int>(i);
+    return 1000;
+}
+
+std::vector<std::string> segments(const std::string& path) {
+    std::vector<std::string> out;
+    size_t pos = 0;
+    while (pos < path.size()) {
+        size_t next = path.find('/', pos + 1);
+        out.push_back(path.substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1));
+        pos = next == std::string::npos ? path.size() : next;
+    }
+    return out;
+}
+
+bool is_index(const std::string& s) {
+    if (s.empty() || s.size() > 9) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+long index_value(const std::string& s) {  // is_index() has checked it: at most 9 digits
+    long n = 0;
+    for (char c : s) n = n * 10 + (c - '0');
+    return n;
+}
+
+bool document_order(const Problem& a, const Problem& b) {
+    std::vector<std::string> sa = segments(a.path), sb = segments(b.path);
+    for (size_t i = 0; i < sa.size() && i < sb.size(); i++) {
+        if (sa[i] == sb[i]) continue;
+        if (is_index(sa[i]) && is_index(sb[i])) return index_value(sa[i]) < index_value(sb[i]);
+        int ra = field_rank(sa[i]), rb = field_rank(sb[i]);
+        if (ra != rb) return ra < rb;
+        return sa[i] < sb[i];
+    }
+    return sa.size() < sb.size();
+}
+
+// "promt" is both an unknown field and a missing "prompt"; saying so twice adds nothing.
+// Drops a missing-field problem when an unknown field in the same object suggests that name.
+void drop_missing_explained_by_typos(Problems& problems) {
+    const std::string missing = "missing required field ", unknown = "unknown field ", mean = "(did you mean ";
+    std::set<std::pair<std::string, std::string>> suggested;  // (object path, "\"field\"")
+    for (const Problem& p : problems) {
+        size_t slash = p.path.rfind('/'), at = p.message.find(mean);
+        if (slash == std::string::npos || p.message.rfind(unknown, 0) != 0 || at == std::string::npos) continue;
+        size_t end = p.message.find('?', at);
+        if (end != std::string::npos) suggested.emplace(p.path.substr(0, slash), p.message.substr(at + mean.size(), end - at - mean.size()));
+    }
+    if (suggested.empty()) return;
+    problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                  [&](const Problem& p) {
+                                      return p.message.rfind(missing, 0) == 0 &&
+                                             suggested.count({p.path, p.message.substr(missing.size())}) > 0;
+                                  }),
+                   problems.end());
+}
+
+}  // namespace
+
+ExerciseLoad load_exercise(const std::string& text) {
+    ExerciseLoad load;
+    JsonParse parsed = parse_json_guarded(text);
+    if (!parsed.ok) {
+        load.problems.push_back({"", parsed.error});
+        return load;
+    }
+
+    Exercise exercise;
+    Notes notes;
+    read_exercise(parsed.value, exercise, notes, load.problems);
+    // The flow checks need a whole document: steps to point at, and a safety section.
+    if (parsed.value.is_object() && !exercise.steps.empty())
+        validator_detail::check_flow(exercise, notes, load.problems);
+
+    drop_missing_explained_by_typos(load.problems);
+    std::stable_sort(load.problems.begin(), load.problems.end(), document_order);
+    if (load.problems.empty()) load.exercise = std::move(exercise);
+    return load;
+}
+
+}  // namespace tend
