@@ -686,10 +686,14 @@ private:
             size_t qi = static_cast<size_t>(q);
             bool missing_on_safety = safety_.has(i) && !safety_in[i].has(qi);
             bool missing_on_main = main_.has(i) && !main_in[i].has(qi);
-            if (!missing_on_safety && !missing_on_main) continue;
+            // Asked on every path is not enough: a question the reader may skip leaves no answer.
+            bool skippable = !ex_.steps[qi].required;
+            if (!missing_on_safety && !missing_on_main && !skippable) continue;
             std::string shown = text.substr(p.begin, p.end - p.begin);
             std::string fix = "; add a fallback, e.g. {{" + p.step + "|…}}";
-            if (q == si)
+            if (!missing_on_safety && !missing_on_main)
+                add(path, shown + ": " + in_quotes(p.step) + " can be skipped, so it could be empty here" + fix);
+            else if (q == si)
                 add(path, shown + " is this step's own question, which has no answer yet when it is shown" + fix);
             else if (missing_on_safety)
                 add(path, shown + ": " + in_quotes(p.step) +

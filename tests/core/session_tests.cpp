@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "flow.h"
+#include "interpolate.h"
 #include "journal.h"
 #include "json_guard.h"
 #include "session.h"
@@ -495,14 +496,14 @@ TEST_CASE("a reader who skips the part question still gets a kind fallback", "[i
         REQUIRE(s.next());
         CHECK(s.view().paragraphs.at(0) == "Rest with a part of you for a moment.");
     }
-    SECTION("a placeholder without a fallback reads as nothing, never as braces") {
+    SECTION("a skipped part is met by its fallback later on too") {
         REQUIRE(s.skip());
         REQUIRE(s.skip());
         REQUIRE(s.set_text("It's okay."));
         REQUIRE(s.next());
         REQUIRE(s.next());
         REQUIRE(s.state().current == "intensity_after");
-        CHECK(s.view().prompt == "And now, after meeting , how heavy does it feel?");
+        CHECK(s.view().prompt == "And now, after meeting that part, how heavy does it feel?");
     }
     SECTION("own words are woven in as typed") {
         REQUIRE(s.next());
@@ -1025,4 +1026,11 @@ TEST_CASE("a session too big to read back is reported as full, not written", "[s
     REQUIRE(s.skip());  // the reader gives up on this one: small enough again
     CHECK(s.status().last_write == StoreResult::Ok);
     CHECK(session_from_json(r.stored()));
+}
+
+// The validator refuses such exercises, but the engine must still never show braces.
+TEST_CASE("a placeholder without a fallback reads as nothing, never as braces") {
+    auto nothing = [](const std::string&) { return std::string(); };
+    CHECK(tend::interpolate("after meeting {{which_part}}, how", nothing) == "after meeting , how");
+    CHECK(tend::interpolate("after meeting {{which_part|that part}}, how", nothing) == "after meeting that part, how");
 }

@@ -219,8 +219,11 @@ TEST_CASE("\"$schema\" is allowed for editors and ignored") {
     CHECK(load.ok());
 }
 
-TEST_CASE("a question asked on every path may be woven in without a fallback") {
+TEST_CASE("a required question asked on every path may be woven in without a fallback") {
     ExerciseLoad load = load_small([](json& j) {
+        for (const char* id : {"feeling", "intensity", "which_part"})
+            for (json& step : j["steps"])
+                if (step["id"] == id) step["required"] = true;
         j["steps"][4]["text"][0] = "You noticed {{feeling}}, at {{intensity}}, and {{which_part}}.";
         j["steps"][5]["text"][0] = "Thank you for staying with {{feeling}}.";
     });
@@ -228,9 +231,16 @@ TEST_CASE("a question asked on every path may be woven in without a fallback") {
     CHECK(load.ok());
 }
 
+TEST_CASE("a question the reader may skip can't be woven in without a fallback") {
+    ExerciseLoad load = load_small([](json& j) { j["steps"][5]["text"][0] = "Thank you for staying with {{feeling}}."; });
+    REQUIRE(load.problems.size() == 1);
+    CHECK(load.problems[0].path == "/steps/5/text/0");
+    CHECK_THAT(load.problems[0].message, Catch::Contains("\"feeling\" can be skipped") && Catch::Contains("{{feeling|…}}"));
+}
+
 TEST_CASE("a grounding-path question asked earlier on that path may be woven in without a fallback") {
     ExerciseLoad load = load_small([](json& j) {
-        j["steps"][6] = json::parse(R"({ "id": "ground", "kind": "text", "prompt": "What do you notice around you?" })");
+        j["steps"][6] = json::parse(R"({ "id": "ground", "kind": "text", "prompt": "What do you notice around you?", "required": true })");
         j["steps"][7]["text"][0] = "Stay with {{ground}} for a moment.";
     });
     INFO(listing(load.problems));
