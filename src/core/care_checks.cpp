@@ -1,0 +1,415 @@
+// Tend: care checks (see care_checks.h for what they are for).
+//
+// Each check is a small function appending Problems; care_checks() runs them in the order an
+// author would fix them: how paths close, the safety path, scale rises, then per-step
+// wording and length. Everything here is graph search over flow.h's successors(): conditions
+// are not evaluated, so a check that says "a path reaches …" means a path the step graph
+// allows, which is the cautious reading for a reader who may be hurting.
+#include "care_checks.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "flow.h"
+
+namespace tend {
+
+namespace {
+
+// Words that tell a hurting reader what they must do, or name them as ill. Tend's voice
+// invites ("if it feels okay, you might…") and describes experience in plain words; these
+// phrases are flagged wherever the reader meets the guide's voice. They are matched as
+// whole words, case-insensitively, so "brokenness" or "you shouldn't" are left alone: the
+// list is a nudge for authors, not a filter, and a clinician has the last word.
+// One table so a practice can extend it (or add a language) in one place.
+struct Wording {
+    const char* phrase;
+    const char* why;         // what the reader may hear
+    const char* suggestion;  // what to try instead
+};
+constexpr Wording kWordings[] = {
+    {"you must", "can sound like a demand", "try 'if it feels okay, you might…'"},
+    {"you should", "can sound like a demand", "try 'if it feels okay, you might…'"},
+    {"you need to", "can sound like a demand", "try 'if it feels okay, you might…'"},
+    {"wrong with you", "can sound like a verdict on the reader", "try naming what is hard, e.g. 'what feels hard right now'"},
+    {"crazy", "can sound like a label", "try describing the experience, e.g. 'overwhelming' or 'a lot'"},
+    {"broken", "can sound like a verdict on the reader", "try 'hurting' or 'struggling'"},
+    {"disorder", "is a clinical label", "try plain words for the experience, e.g. 'what you are going through'"},
+    {"dysfunctional", "is a clinical label", "try plain words for the experience, e.g. 'what you are going through'"},
+    {"symptom", "is a clinical label", "try plain words for the experience, e.g. 'what you notice'"},
+    {"fix yourself", "suggests the reader is the problem", "try 'be with what is here'"},
+    {"just relax", "can dismiss what the reader feels", "try 'if it helps, you might let your breath slow'"},
+    {"calm down", "can dismiss what the reader feels", "try 'if it helps, you might let your breath slow'"},
+    // Spanish. Every entry applies to every exercise whatever its language: these words are
+    // unlikely in another language's text, and a false alarm costs an author a moment.
+    {"debes", "puede sonar a una orden", "prueba 'si te parece bien, podrías…'"},
+    {"tienes que", "puede sonar a una orden", "prueba 'si te parece bien, podrías…'"},
+    {"trastorno", "es una etiqueta clínica", "prueba con palabras sencillas, p. ej. 'lo que estás viviendo'"},
+    {"loco", "puede sonar a una etiqueta", "prueba describir la experiencia, p. ej. 'abrumador'"},
+    {"loca", "puede sonar a una etiqueta", "prueba describir la experiencia, p. ej. 'abrumadora'"},
+};
+
+// Readable lengths, in characters (code points). Stricter than the validator's caps: a prompt
+// should fit a phone screen with the keyboard open, an option label should fit one button.
+struct Limits {
+    size_t prompt = 300;
+    size_t paragraph = 420;
+    size_t hint = 200;
+    size_t label = 90;
+};
+constexpr Limits kLimits;
+
+// From the position in `steps` (what Step::index holds after load_exercise), so an exercise
+// built in code gets the same paths.
+std::string step_path(size_t i) { return "/steps/" + std::to_string(i); }
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+size_t code_points(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80) n++;
+    return n;
+}
+
+// The step graph with ids resolved once: the checks below search it many times, and an
+// exercise may have hundreds of steps.
+struct Graph {
+    explicit Graph(const Exercise& ex) : ex(ex) {
+        for (size_t i = 0; i < ex.steps.size(); i++) index.emplace(ex.steps[i].id, static_cast<int>(i));
+        next.resize(ex.steps.size());
+        returns.assign(ex.steps.size(), false);
+        for (size_t i = 0; i < ex.steps.size(); i++)
+            for (const std::string& id : successors(ex, ex.steps[i])) {
+                if (id == kReturnTarget) returns[i] = true;
+                else if (int j = at(id); j >= 0) next[i].push_back(j);
+            }
+        safety = at(ex.safety.step);
+    }
+
+    int at(const std::string& id) const {
+        auto it = index.find(id);
+        return it == index.end() ? -1 : it->second;
+    }
+    bool is_end(int i) const { return ex.steps[i].kind == StepKind::End; }
+    size_t size() const { return ex.steps.size(); }
+
+    // Every step flow can reach from `from`, including it. A step with stop[i] set is met but
+    // not passed through. kReturnTarget is never followed: where it leads depends on the reader.
+    std::vector<char> reach(int from, const std::vector<char>* stop = nullptr) const {
+        std::vector<char> seen(size(), 0);
+        if (from < 0) return seen;
+        std::vector<int> todo{from};
+        seen[from] = 1;
+        while (!todo.empty()) {
+            int i = todo.back();
+            todo.pop_back();
+            if (stop && (*stop)[i]) continue;
+            for (int j : next[i])
+                if (!seen[j]) {
+                    seen[j] = 1;
+                    todo.push_back(j);
+                }
+        }
+        return seen;
+    }
+
+    bool any_end(const std::vector<char>& met) const {
+        for (size_t i = 0; i < met.size(); i++)
+            if (met[i] && is_end(static_cast<int>(i))) return true;
+        return false;
+    }
+
+    const Exercise& ex;
+    std::map<std::string, int> index;
+    std::vector<std::vector<int>> next;  // successors() as indices, without kReturnTarget
+    std::vector<bool> returns;           // has kReturnTarget among its successors
+    int safety = -1;
+};
+
+// ---- every path ends with a closing step ------------------------------------------------
+
+void check_paths_close(const Graph& g, std::vector<Problem>* out) {
+    const Exercise& ex = g.ex;
+    for (size_t i = 0; i < ex.steps.size(); i++)
+        if (const Step& s = ex.steps[i]; s.kind != StepKind::End && successors(ex, s).empty())
+            out->push_back({step_path(i), "nothing comes after this " + std::string(step_kind_name(s.kind)) +
+                                              " step: every path should close with an `end` step, so a reader "
+                                              "is never left without a goodbye"});
+
+    if (ex.steps.empty() || g.safety == 0) return;  // check_safety says what is wrong with the latter
+    std::vector<char> stop(g.size(), 0);
+    if (g.safety >= 0) stop[g.safety] = 1;
+    std::vector<char> main = g.reach(0, &stop);
+    if (g.safety >= 0) main[g.safety] = 0;
+    if (!g.any_end(main))
+        out->push_back({"/steps/0", "no path from the first step reaches an `end` without going through the safety "
+                                    "path: add a closing `end` step to the main path, so finishing doesn't "
+                                    "depend on taking a pause"});
+}
+
+// ---- safety and crisis help -------------------------------------------------------------
+
+bool safe_link(const std::string& link) {
+    auto starts = [&](const char* p) { return link.rfind(p, 0) == 0; };
+    return starts("tel:") || starts("sms:") || starts("https:");
+}
+
+void check_safety(const Graph& g, std::vector<Problem>* out) {
+    const Exercise& ex = g.ex;
+    if (g.safety < 0) {
+        out->push_back({"/safety/step", ex.safety.step.empty()
+                                            ? "there is no safety step: name the first step of a grounding path"
+                                            : "there is no step " + quoted(ex.safety.step) +
+                                                  ": the safety path must start at a step of this exercise"});
+    } else {
+        std::vector<char> path = g.reach(g.safety);
+        bool can_return = false;
+        for (size_t i = 0; i < path.size(); i++) can_return = can_return || (path[i] && g.returns[i]);
+        bool can_stop = g.any_end(path);
+        if (!can_return || !can_stop) {
+            std::string missing;
+            if (!can_return) missing = "a way back (a step whose `next` or a branch is \"@return\")";
+            if (!can_stop) {
+                if (!missing.empty()) missing += " and ";
+                missing += "a kind way to stop (an `end` step the grounding path can lead to, e.g. after "
+                           "\"I'd like to stop here for today\")";
+            }
+            out->push_back({"/safety/step", "the safety path starting at " + quoted(ex.safety.step) + " offers no " +
+                                                missing + ": a reader who pauses should be able to come back "
+                                                          "or to stop gently"});
+        }
+    }
+
+    if (ex.safety.resources.empty()) {
+        out->push_back({"/safety/resources", "there are no crisis resources: add at least one, with a tel:, sms: or "
+                                             "https: link a reader can use at once"});
+        return;
+    }
+    bool linked = false;
+    for (const Resource& r : ex.safety.resources) linked = linked || safe_link(r.link);
+    if (!linked)
+        out->push_back({"/safety/resources", "no crisis resource has a link a reader can use at once: give at least "
+                                             "one a tel:, sms: or https: link (e.g. \"tel:988\")"});
+}
+
+// ---- a rise on a scale is followed by a grounding offer ----------------------------------
+
+void check_rises(const Graph& g, std::vector<Problem>* out) {
+    const Exercise& ex = g.ex;
+    if (g.safety < 0) return;  // check_safety reports it; there is nothing to lead to
+
+    // Steps from which the safety step can be reached. An end has no successors, so any such
+    // path reaches the safety step before any end.
+    std::vector<char> leads_to_safety(g.size(), 0);
+    for (size_t i = 0; i < g.size(); i++) leads_to_safety[i] = g.reach(static_cast<int>(i))[g.safety];
+    auto towards_safety = [&](const std::string& id) {
+        int i = g.at(id);
+        return i >= 0 && leads_to_safety[i];
+    };
+
+    std::vector<int> scales;
+    for (size_t i = 0; i < g.size(); i++)
+        if (ex.steps[i].kind == StepKind::Scale) scales.push_back(static_cast<int>(i));
+    std::map<int, std::vector<char>> reach_from;
+    for (int a : scales) reach_from[a] = g.reach(a);
+
+    for (int b : scales) {
+        const std::string& b_id = ex.steps[b].id;
+        // Guards: steps with a branch that notices b being high (any A), or b rising from a
+        // particular A, and leads towards grounding.
+        std::vector<int> high_guards;
+        std::map<std::string, std::vector<int>> rise_guards;  // A's id → steps
+        for (size_t gi = 0; gi < g.size(); gi++)
+            for (const Branch& br : ex.steps[gi].branches) {
+                if (!towards_safety(br.next)) continue;
+                for (const Condition& c : br.when) {
+                    if (c.step != b_id) continue;
+                    if (c.test == Condition::Test::AtLeast) high_guards.push_back(static_cast<int>(gi));
+                    if (c.test == Condition::Test::RoseFrom) rise_guards[c.text].push_back(static_cast<int>(gi));
+                }
+            }
+
+        std::map<std::vector<int>, bool> unguarded_for;  // guard set → an end is reachable around it
+        for (int a : scales) {
+            if (a == b || !reach_from[a][b]) continue;
+            const std::string& a_id = ex.steps[a].id;
+            std::vector<int> guards = high_guards;
+            auto rg = rise_guards.find(a_id);
+            if (rg != rise_guards.end()) guards.insert(guards.end(), rg->second.begin(), rg->second.end());
+            std::sort(guards.begin(), guards.end());
+            guards.erase(std::unique(guards.begin(), guards.end()), guards.end());
+
+            auto known = unguarded_for.find(guards);
+            if (known == unguarded_for.end()) {
+                // Entering the safety step is itself a grounding offer, so the search stops there too.
+                std::vector<char> stop(g.size(), 0);
+                for (int s : guards) stop[s] = 1;
+                stop[g.safety] = 1;
+                std::vector<char> met = g.reach(b, &stop);
+                bool unguarded = false;
+                for (size_t i = 0; i < met.size(); i++)
+                    if (met[i] && !stop[i] && g.is_end(static_cast<int>(i))) unguarded = true;
+                known = unguarded_for.emplace(guards, unguarded).first;
+            }
+            if (known->second)
+                out->push_back({step_path(static_cast<size_t>(b)),
+                                quoted(b_id) + " can show a rise from " + quoted(a_id) +
+                                    ", but a path reaches the end without offering grounding: add a branch {\"step\": " +
+                                    quoted(b_id) + ", \"rose_from\": " + quoted(a_id) +
+                                    "} that leads to the safety path"});
+        }
+    }
+}
+
+// ---- wording and length, field by field --------------------------------------------------
+
+char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Decodes the UTF-8 code point starting at byte i (lenient: a stray byte is itself).
+char32_t decode_at(const std::string& s, size_t i, size_t* len) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (i + n > s.size()) n = 1;
+    char32_t cp = n == 1 ? c : n == 2 ? (c & 0x1F) : n == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < n; k++) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    *len = static_cast<size_t>(n);
+    return cp;
+}
+
+size_t previous_start(const std::string& s, size_t i) {
+    do i--;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+    return i;
+}
+
+// Letters and digits, roughly: ASCII alphanumerics and every non-ASCII character except the
+// punctuation blocks (curly quotes, dashes, ellipsis, ¿¡«», ideographic punctuation).
+bool word_char(char32_t cp) {
+    if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
+    if (cp <= 0xBF) return false;
+    if (cp >= 0x2000 && cp <= 0x206F) return false;
+    if (cp >= 0x3000 && cp <= 0x303F) return false;
+    return true;
+}
+
+bool apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Whether the text around a match continues the word: an apostrophe counts only between
+// letters, so "you shouldn't" is a different word but 'broken' in quotes is still found.
+bool word_after(const std::string& s, size_t i) {
+    if (i >= s.size()) return false;
+    size_t len;
+    char32_t cp = decode_at(s, i, &len);
+    if (word_char(cp)) return true;
+    if (!apostrophe(cp) || i + len >= s.size()) return false;
+    size_t len2;
+    return word_char(decode_at(s, i + len, &len2));
+}
+
+bool word_before(const std::string& s, size_t i) {
+    if (i == 0) return false;
+    size_t at = previous_start(s, i), len;
+    char32_t cp = decode_at(s, at, &len);
+    if (word_char(cp)) return true;
+    if (!apostrophe(cp) || at == 0) return false;
+    return word_char(decode_at(s, previous_start(s, at), &len));
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Whole-word, case-insensitive (ASCII) match of `phrase` in `text`; a space in the phrase
+// matches any run of whitespace.
+bool contains_phrase(const std::string& text, const char* phrase) {
+    std::string p(phrase);
+    for (size_t start = 0; start < text.size(); start++) {
+        if (lower_ascii(text[start]) != p[0] || word_before(text, start)) continue;
+        size_t t = start, i = 0;
+        while (i < p.size() && t < text.size()) {
+            if (p[i] == ' ') {
+                if (!is_space(text[t])) break;
+                while (t < text.size() && is_space(text[t])) t++;
+                i++;
+            } else if (lower_ascii(text[t]) == p[i]) {
+                t++;
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == p.size() && !word_after(text, t)) return true;
+    }
+    return false;
+}
+
+void check_wording(const std::string& path, const std::string& text, std::vector<Problem>* out) {
+    for (const Wording& w : kWordings)
+        if (contains_phrase(text, w.phrase))
+            out->push_back({path, quoted(w.phrase) + " " + w.why + ": " + w.suggestion});
+}
+
+void check_length(const std::string& path, const std::string& text, size_t limit, const char* what,
+                  std::vector<Problem>* out) {
+    size_t n = code_points(text);
+    if (n > limit)
+        out->push_back({path, "this " + std::string(what) + " is " + std::to_string(n) + " characters; keep it within " +
+                                  std::to_string(limit) + " so it reads comfortably on a phone"});
+}
+
+void check_reader_text(const std::string& path, const std::string& text, size_t limit, const char* what,
+                       std::vector<Problem>* out) {
+    if (limit) check_length(path, text, limit, what, out);
+    check_wording(path, text, out);
+}
+
+// The disclaimer and the crisis resources are left out of the wording check on purpose:
+// they are where plain safety language belongs ("if you need to talk to someone now…").
+void check_step_text(const Exercise& ex, std::vector<Problem>* out) {
+    check_reader_text("/title", ex.title, 0, "", out);
+    check_reader_text("/intro", ex.intro, 0, "", out);
+    if (!ex.content_note.empty()) check_reader_text("/content_note", ex.content_note, 0, "", out);
+
+    for (size_t n = 0; n < ex.steps.size(); n++) {
+        const Step& s = ex.steps[n];
+        const std::string p = step_path(n);
+        for (size_t i = 0; i < s.text.size(); i++)
+            check_reader_text(p + "/text/" + std::to_string(i), s.text[i], kLimits.paragraph, "paragraph", out);
+        if (!s.prompt.empty()) check_reader_text(p + "/prompt", s.prompt, kLimits.prompt, "prompt", out);
+        if (!s.hint.empty()) check_reader_text(p + "/hint", s.hint, kLimits.hint, "hint", out);
+        for (size_t i = 0; i < s.choices.size(); i++) {
+            const std::string op = p + "/options/" + std::to_string(i);
+            check_reader_text(op + "/label", s.choices[i].label, kLimits.label, "option label", out);
+            if (!s.choices[i].phrase.empty() && s.choices[i].phrase != s.choices[i].label)
+                check_reader_text(op + "/phrase", s.choices[i].phrase, 0, "", out);
+        }
+        if (!s.other_label.empty()) check_reader_text(p + "/other/label", s.other_label, kLimits.label, "option label", out);
+        if (s.kind == StepKind::Scale) {
+            check_reader_text(p + "/min_label", s.min_label, 0, "", out);
+            check_reader_text(p + "/max_label", s.max_label, 0, "", out);
+        }
+        for (size_t i = 0; i < s.items.size(); i++)
+            check_reader_text(p + "/items/" + std::to_string(i) + "/label", s.items[i].label, 0, "", out);
+
+        if (is_question(s.kind) && s.required)
+            out->push_back({p + "/required", "every question can be skipped in a care-checked exercise: remove "
+                                             "\"required\": true (a reader who can't answer should still be able to "
+                                             "go on)"});
+    }
+}
+
+}  // namespace
+
+std::vector<Problem> care_checks(const Exercise& exercise) {
+    std::vector<Problem> out;
+    const Graph graph(exercise);
+    check_paths_close(graph, &out);
+    check_safety(graph, &out);
+    check_rises(graph, &out);
+    check_step_text(exercise, &out);
+    return out;
+}
+
+}  // namespace tend

@@ -1,0 +1,33 @@
+// Tend: SHA-256 (FIPS 180-4), small and dependency-free.
+//
+// Used for the content hash of an exercise (transcripts.h): a practice reads the hash in a
+// signed-off transcript and checks the widget shows the same one. Hand-written so the wasm
+// build pulls in no crypto library; tested against the standard vectors.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace tend {
+
+class Sha256 {
+public:
+    Sha256();
+    void update(const void* data, size_t size);
+    std::array<uint8_t, 32> finish();  // the digest; the object is spent afterwards
+
+private:
+    void compress(const uint8_t block[64]);
+
+    uint32_t state_[8];
+    uint8_t buffer_[64];
+    size_t buffered_ = 0;
+    uint64_t total_bytes_ = 0;
+};
+
+// Lower-case hex digest of `data`.
+std::string sha256_hex(const std::string& data);
+
+}  // namespace tend

@@ -1,0 +1,217 @@
+// Care checks: each fixture in tests/data/care/ breaks one of them (passing.json breaks none).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "care_checks.h"
+#include "validator.h"
+
+namespace {
+
+std::string read_care_fixture(const std::string& name) {
+    std::ifstream in(std::string(TEND_SOURCE_DIR) + "/tests/data/care/" + name, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+tend::Exercise load_care_fixture(const std::string& name) {
+    tend::ExerciseLoad load = tend::load_exercise(read_care_fixture(name));
+    INFO(name);
+    for (const tend::Problem& p : load.problems) INFO(tend::format_problem(p));
+    REQUIRE(load.problems.empty());
+    REQUIRE(load.ok());
+    return *load.exercise;
+}
+
+std::vector<std::string> paths_of(const std::vector<tend::Problem>& problems) {
+    std::vector<std::string> out;
+    for (const tend::Problem& p : problems) out.push_back(p.path);
+    return out;
+}
+
+std::string all_messages(const std::vector<tend::Problem>& problems) {
+    std::string out;
+    for (const tend::Problem& p : problems) out += tend::format_problem(p) + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("an exercise that takes care of its reader passes every care check") {
+    tend::Exercise ex = load_care_fixture("passing.json");
+    std::vector<tend::Problem> problems = tend::care_checks(ex);
+    INFO(all_messages(problems));
+    CHECK(problems.empty());
+}
+
+TEST_CASE("a main path that can only finish through the safety path is reported") {
+    std::vector<tend::Problem> problems = tend::care_checks(load_care_fixture("main-path-ends-only-in-safety.json"));
+    INFO(all_messages(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == "/steps/0");
+    CHECK_THAT(problems[0].message, Catch::Contains("without going through the safety path"));
+}
+
+TEST_CASE("a step with nothing after it that isn't an end is reported at that step") {
+    tend::Exercise ex = load_care_fixture("passing.json");
+    // The file's last step: turning it into a `say` leaves it with no successor.
+    ex.steps.back().kind = tend::StepKind::Say;
+    std::vector<tend::Problem> problems = tend::care_checks(ex);
+    INFO(all_messages(problems));
+    const std::string last = "/steps/" + std::to_string(ex.steps.size() - 1);
+    bool found = false;
+    for (const tend::Problem& p : problems)
+        if (p.path == last && p.message.find("close with an `end` step") != std::string::npos) found = true;
+    CHECK(found);
+}
+
+TEST_CASE("a safety path that can return but offers no kind way to stop says what is missing") {
+    std::vector<tend::Problem> problems = tend::care_checks(load_care_fixture("safety-without-kind-stop.json"));
+    INFO(all_messages(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == "/safety/step");
+    CHECK_THAT(problems[0].message, Catch::Contains("a kind way to stop"));
+    CHECK_THAT(problems[0].message, !Catch::Contains("a way back"));
+}
+
+TEST_CASE("a safety path that can neither return nor stop names both") {
+    tend::Exercise ex = load_care_fixture("passing.json");
+    // ground_choice: no branch to the kind stop, and no way back.
+    for (tend::Step& s : ex.steps)
+        if (s.id == "ground_choice") {
+            s.branches.clear();
+            s.next = "ground";
+        }
+    std::vector<tend::Problem> problems = tend::care_checks(ex);
+    INFO(all_messages(problems));
+    bool found = false;
+    for (const tend::Problem& p : problems)
+        if (p.path == "/safety/step") {
+            found = true;
+            CHECK_THAT(p.message, Catch::Contains("a way back") && Catch::Contains("a kind way to stop"));
+        }
+    CHECK(found);
+}
+
+TEST_CASE("a missing safety step is reported") {
+    tend::Exercise ex = load_care_fixture("passing.json");
+    ex.safety.step = "nowhere";
+    std::vector<tend::Problem> problems = tend::care_checks(ex);
+    INFO(all_messages(problems));
+    REQUIRE(!problems.empty());
+    CHECK(problems[0].path == "/safety/step");
+    CHECK_THAT(problems[0].message, Catch::Contains("\"nowhere\""));
+}
+
+TEST_CASE("crisis resources need at least one link a reader can use at once") {
+    SECTION("no resource has a tel:, sms: or https: link") {
+        std::vector<tend::Problem> problems = tend::care_checks(load_care_fixture("resources-without-link.json"));
+        INFO(all_messages(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/safety/resources");
+    }
+    SECTION("an sms: link is enough") {
+        tend::Exercise ex = load_care_fixture("resources-without-link.json");
+        ex.safety.resources[1].link = "sms:988";
+        CHECK(tend::care_checks(ex).empty());
+    }
+    SECTION("no resources at all") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        ex.safety.resources.clear();
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/safety/resources");
+    }
+}
+
+TEST_CASE("a rise between two scales that can reach the end without a grounding offer is reported at the later scale") {
+    std::vector<tend::Problem> problems = tend::care_checks(load_care_fixture("rise-without-grounding.json"));
+    INFO(all_messages(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == "/steps/5");
+    CHECK(problems[0].message ==
+          "\"intensity_after\" can show a rise from \"intensity_before\", but a path reaches the end without offering "
+          "grounding: add a branch {\"step\": \"intensity_after\", \"rose_from\": \"intensity_before\"} that leads to "
+          "the safety path");
+}
+
+TEST_CASE("a rise guard may sit on a later step as long as it leads to the safety path") {
+    tend::Exercise ex = load_care_fixture("rise-without-grounding.json");
+    // Move the guard from intensity_after to summary, the step every path then passes.
+    for (tend::Step& s : ex.steps)
+        if (s.id == "summary") {
+            tend::Branch guard;
+            tend::Condition rose;
+            rose.step = "intensity_after";
+            rose.test = tend::Condition::Test::RoseFrom;
+            rose.text = "intensity_before";
+            guard.when.push_back(rose);
+            guard.next = "check_in";  // check_in can lead to ground before any end
+            s.branches.push_back(guard);
+        }
+    std::vector<tend::Problem> problems = tend::care_checks(ex);
+    INFO(all_messages(problems));
+    CHECK(problems.empty());
+}
+
+TEST_CASE("texts longer than reads comfortably on a phone are reported with their length and the limit") {
+    std::vector<tend::Problem> problems = tend::care_checks(load_care_fixture("too-long.json"));
+    INFO(all_messages(problems));
+    // intensity_before's prompt is exactly 300 characters: at the limit is fine.
+    CHECK(paths_of(problems) ==
+          std::vector<std::string>{"/steps/0/text/0", "/steps/2/options/0/label", "/steps/3/prompt", "/steps/3/hint"});
+    REQUIRE(problems.size() == 4);
+    CHECK_THAT(problems[0].message, Catch::Contains("421 characters") && Catch::Contains("within 420"));
+    CHECK_THAT(problems[1].message, Catch::Contains("91 characters") && Catch::Contains("within 90"));
+    CHECK_THAT(problems[2].message, Catch::Contains("301 characters") && Catch::Contains("within 300"));
+    CHECK_THAT(problems[3].message, Catch::Contains("201 characters") && Catch::Contains("within 200"));
+}
+
+TEST_CASE("lengths are counted in characters and not bytes") {
+    tend::Exercise ex = load_care_fixture("passing.json");
+    std::string label;
+    for (int i = 0; i < 90; i++) label += "é";  // 90 characters, 180 bytes
+    ex.steps[2].choices[0].label = label;
+    CHECK(tend::care_checks(ex).empty());
+}
+
+TEST_CASE("demanding or pathologizing words are flagged as whole words with a suggestion") {
+    std::vector<tend::Problem> problems = tend::care_checks(load_care_fixture("demanding-words.json"));
+    INFO(all_messages(problems));
+    // "You shouldn't" and "brokenness" are different words and pass.
+    CHECK(paths_of(problems) == std::vector<std::string>{"/steps/0/text/0", "/steps/2/options/1/label",
+                                                         "/steps/3/hint", "/steps/4/text/0", "/steps/4/text/0"});
+    REQUIRE(problems.size() == 5);
+    CHECK_THAT(problems[0].message, Catch::Contains("\"you should\"") && Catch::Contains("if it feels okay, you might"));
+    CHECK_THAT(problems[1].message, Catch::Contains("\"broken\""));
+    CHECK_THAT(problems[2].message, Catch::Contains("\"symptom\""));
+    CHECK_THAT(problems[3].message, Catch::Contains("\"just relax\""));
+    CHECK_THAT(problems[4].message, Catch::Contains("\"calm down\""));
+}
+
+TEST_CASE("Spanish demands and labels are flagged too") {
+    tend::Exercise ex = load_care_fixture("passing.json");
+    ex.steps[0].text = {"Tienes que ser amable contigo.", "No estás loca.", "Una locación tranquila."};
+    std::vector<tend::Problem> problems = tend::care_checks(ex);
+    INFO(all_messages(problems));
+    CHECK(paths_of(problems) == std::vector<std::string>{"/steps/0/text/0", "/steps/0/text/1"});
+}
+
+TEST_CASE("the disclaimer and crisis resources may use plain directive safety language") {
+    tend::Exercise ex = load_care_fixture("passing.json");
+    ex.disclaimer = "If you need to talk to someone now, call a helpline.";
+    ex.safety.resources[0].text = "If you are in danger, you should call your local emergency number.";
+    CHECK(tend::care_checks(ex).empty());
+}
+
+TEST_CASE("a required question is reported: every question can be skipped") {
+    std::vector<tend::Problem> problems = tend::care_checks(load_care_fixture("required-question.json"));
+    INFO(all_messages(problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].path == "/steps/3/required");
+    CHECK_THAT(problems[0].message, Catch::Contains("every question can be skipped in a care-checked exercise"));
+}

@@ -1,0 +1,264 @@
+// Transcripts: every path walked with the real engine, and the content hash that names the text.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sha256.h"
+#include "transcripts.h"
+#include "validator.h"
+
+namespace {
+
+std::string read_text_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string fixture_text() { return read_text_file(std::string(TEND_SOURCE_DIR) + "/tests/data/care/passing.json"); }
+
+tend::Exercise fixture_exercise() {
+    tend::ExerciseLoad load = tend::load_exercise(fixture_text());
+    REQUIRE(load.ok());
+    return *load.exercise;
+}
+
+bool contains_run(const std::vector<std::string>& steps, const std::vector<std::string>& run) {
+    return std::search(steps.begin(), steps.end(), run.begin(), run.end()) != steps.end();
+}
+
+// The same JSON with every line's indentation removed and the lines joined: a different
+// formatting of the same content. (A JSON string can't hold a raw newline, so only the
+// whitespace between tokens changes.)
+std::string reformatted(const std::string& text) {
+    std::string out;
+    std::istringstream lines(text);
+    std::string line;
+    while (std::getline(lines, line)) {
+        size_t a = line.find_first_not_of(" \t");
+        if (a != std::string::npos) out += line.substr(a);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("SHA-256 matches the standard test vectors") {
+    CHECK(tend::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(tend::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(tend::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    CHECK(tend::sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrs"
+                           "mnopqrstnopqrstu") == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+    CHECK(tend::sha256_hex(std::string(1000000, 'a')) ==
+          "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("SHA-256 gives the same digest however the input is fed in") {
+    std::string data(1000, 'x');
+    for (size_t i = 0; i < data.size(); i++) data[i] = static_cast<char>('a' + i % 26);
+    tend::Sha256 pieces;
+    for (size_t at = 0; at < data.size(); at += 37) pieces.update(data.data() + at, std::min<size_t>(37, data.size() - at));
+    std::array<uint8_t, 32> digest = pieces.finish();
+    std::string hex;
+    for (uint8_t b : digest) {
+        const char* h = "0123456789abcdef";
+        hex += h[b >> 4];
+        hex += h[b & 15];
+    }
+    CHECK(hex == tend::sha256_hex(data));
+}
+
+TEST_CASE("the content hash names the content and not its formatting") {
+    const std::string text = fixture_text();
+    const std::string hash = tend::content_hash(text);
+    REQUIRE(hash.size() == 64);
+
+    SECTION("a re-indented copy has the same hash") {
+        std::string flat = reformatted(text);
+        REQUIRE(flat != text);
+        CHECK(tend::content_hash(flat) == hash);
+    }
+    SECTION("changing one word changes the hash") {
+        std::string changed = text;
+        size_t at = changed.find("Numbness can be a protector");
+        REQUIRE(at != std::string::npos);
+        changed.replace(at, 8, "Blankness");
+        CHECK(tend::content_hash(changed) != hash);
+    }
+    SECTION("text that isn't JSON has no hash") { CHECK(tend::content_hash("{ not json").empty()); }
+}
+
+TEST_CASE("transcripts walk every route the branches allow and each reaches an end") {
+    const tend::Exercise ex = fixture_exercise();
+    const tend::TranscriptSet set = tend::make_transcripts(ex, fixture_text());
+
+    // Two ways through which_part (numb or not) × six after intensity_after (no rise; a rise
+    // then pause-and-continue, pause-and-stop or finish; 8 or more then continue or stop),
+    // plus the pause path on its own.
+    CHECK(set.transcripts.size() == 13);
+    CHECK_FALSE(set.truncated);
+    CHECK(set.hash == tend::content_hash(fixture_text()));
+
+    std::set<std::string> met;
+    std::set<std::vector<std::string>> sequences;
+    for (const tend::Transcript& t : set.transcripts) {
+        INFO(t.text);
+        CHECK(t.reached_end);
+        CHECK(t.steps.front() == "arrive");
+        CHECK(sequences.insert(t.steps).second);
+        met.insert(t.steps.begin(), t.steps.end());
+    }
+    for (const tend::Step& s : ex.steps) {
+        INFO(s.id);
+        CHECK(met.count(s.id) == 1);
+    }
+
+    SECTION("sorted by their step sequence") {
+        CHECK(std::is_sorted(set.transcripts.begin(), set.transcripts.end(),
+                             [](const tend::Transcript& a, const tend::Transcript& b) { return a.steps < b.steps; }));
+    }
+    SECTION("a rise leads to the check-in, a high value straight to grounding") {
+        bool rise = false, high = false;
+        for (const tend::Transcript& t : set.transcripts) {
+            rise = rise || contains_run(t.steps, {"intensity_after", "check_in"});
+            high = high || contains_run(t.steps, {"intensity_after", "ground", "ground_breathe"});
+        }
+        CHECK(rise);
+        CHECK(high);
+    }
+    SECTION("after grounding the reader returns to where the branch would have gone") {
+        bool returned = false;
+        for (const tend::Transcript& t : set.transcripts)
+            returned = returned || contains_run(t.steps, {"ground_choice", "summary", "close"});
+        CHECK(returned);
+    }
+}
+
+TEST_CASE("a transcript reads like the conversation with placeholder answers") {
+    const tend::TranscriptSet set = tend::make_transcripts(fixture_exercise(), fixture_text());
+    REQUIRE(!set.transcripts.empty());
+
+    const std::string& first = set.transcripts.front().text;
+    CHECK_THAT(first, Catch::StartsWith("A small kind practice\n"));
+    CHECK_THAT(first, Catch::Contains("Exercise: care-passing, version 1.0.0"));
+    CHECK_THAT(first, Catch::Contains("Content hash (SHA-256): " + set.hash));
+    CHECK_THAT(first, Catch::Contains("Path 1 of 13"));
+    CHECK_THAT(first, Catch::Contains("Welcome. There is nothing to get right here."));
+    CHECK_THAT(set.transcripts.back().text, Catch::Contains("0 = barely there … 10 = very strong"));
+
+    bool typed_reply_in_summary = false, chose_numb = false, own_pause = false, numbered_last = false;
+    for (const tend::Transcript& t : set.transcripts) {
+        typed_reply_in_summary = typed_reply_in_summary ||
+                                 t.text.find("The kind words you offered: [the reader’s words]") != std::string::npos;
+        chose_numb = chose_numb || t.text.find("→ chose: Numbness") != std::string::npos;
+        own_pause = own_pause || (t.text.find("the reader taps “I need a pause”") != std::string::npos &&
+                                  t.text.find("(taking a pause)") != std::string::npos);
+        numbered_last = numbered_last || t.text.find("Path 13 of 13") != std::string::npos;
+    }
+    CHECK(typed_reply_in_summary);
+    CHECK(chose_numb);
+    CHECK(own_pause);
+    CHECK(numbered_last);
+}
+
+TEST_CASE("transcripts are the same every time they are made") {
+    const tend::Exercise ex = fixture_exercise();
+    const tend::TranscriptSet a = tend::make_transcripts(ex, fixture_text());
+    const tend::TranscriptSet b = tend::make_transcripts(ex, fixture_text());
+    REQUIRE(a.transcripts.size() == b.transcripts.size());
+    for (size_t i = 0; i < a.transcripts.size(); i++) {
+        CHECK(a.transcripts[i].steps == b.transcripts[i].steps);
+        CHECK(a.transcripts[i].text == b.transcripts[i].text);
+    }
+    CHECK(a.hash == b.hash);
+}
+
+TEST_CASE("a path that loops back is walked once round and still reaches an end") {
+    tend::Exercise ex = fixture_exercise();
+    // ground_choice gains "stay a little longer", which goes round the grounding again.
+    for (tend::Step& s : ex.steps)
+        if (s.id == "ground_choice") {
+            s.choices.push_back({"again", "Stay a little longer", "Stay a little longer"});
+            tend::Branch again;
+            tend::Condition c;
+            c.step = "ground_choice";
+            c.test = tend::Condition::Test::Equals;
+            c.text = "again";
+            again.when.push_back(c);
+            again.next = "ground";
+            s.branches.push_back(again);
+        }
+    const tend::TranscriptSet set = tend::make_transcripts(ex, fixture_text());
+    CHECK_FALSE(set.truncated);
+    bool went_round = false;
+    for (const tend::Transcript& t : set.transcripts) {
+        INFO(t.text);
+        CHECK(t.reached_end);
+        CHECK(t.steps.size() < 40);
+        went_round = went_round || contains_run(t.steps, {"ground_choice", "ground", "ground_breathe", "ground_choice"});
+    }
+    CHECK(went_round);
+}
+
+TEST_CASE("a loop with no way out is reported as a path that never reaches an end") {
+    tend::Exercise ex = fixture_exercise();
+    for (tend::Step& s : ex.steps)
+        if (s.id == "ground_choice") {
+            s.branches.clear();
+            s.next = "ground";
+        }
+    const tend::TranscriptSet set = tend::make_transcripts(ex, fixture_text());
+    bool stuck = false;
+    for (const tend::Transcript& t : set.transcripts)
+        if (!t.reached_end) {
+            stuck = true;
+            CHECK_THAT(t.text, Catch::Contains("never reaches an end") && Catch::Contains("This path does not reach an end."));
+        }
+    CHECK(stuck);
+}
+
+TEST_CASE("write_transcripts writes one numbered file per path and a README") {
+    namespace fs = std::filesystem;
+    const tend::TranscriptSet set = tend::make_transcripts(fixture_exercise(), fixture_text());
+    const fs::path dir = fs::temp_directory_path() / ("tend-transcripts-test-" + set.hash.substr(0, 12));
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+    fs::create_directories(dir, ec);
+    // A leftover from an earlier, longer run must not read as part of this one.
+    std::ofstream(dir / "path-099.txt") << "stale";
+
+    std::string error;
+    REQUIRE(tend::write_transcripts(set, dir.string(), &error));
+    CHECK(error.empty());
+    CHECK(read_text_file((dir / "path-001.txt").string()) == set.transcripts[0].text);
+    CHECK(read_text_file((dir / "path-013.txt").string()) == set.transcripts[12].text);
+    CHECK_FALSE(fs::exists(dir / "path-014.txt"));
+    CHECK_FALSE(fs::exists(dir / "path-099.txt"));
+
+    const std::string readme = read_text_file((dir / "README.txt").string());
+    CHECK_THAT(readme, Catch::StartsWith("A small kind practice\n"));
+    CHECK_THAT(readme, Catch::Contains("version 1.0.0"));
+    CHECK_THAT(readme, Catch::Contains(set.hash));
+    CHECK_THAT(readme, Catch::Contains("Paths: 13 (path-001.txt … path-013.txt)"));
+    fs::remove_all(dir, ec);
+}
+
+TEST_CASE("write_transcripts says why when the directory can't be made") {
+    namespace fs = std::filesystem;
+    const tend::TranscriptSet set = tend::make_transcripts(fixture_exercise(), fixture_text());
+    const fs::path file = fs::temp_directory_path() / "tend-transcripts-test-a-file";
+    std::ofstream(file) << "not a directory";
+    std::string error;
+    CHECK_FALSE(tend::write_transcripts(set, (file / "inside").string(), &error));
+    CHECK_THAT(error, Catch::Contains("could not create"));
+    std::error_code ec;
+    fs::remove(file, ec);
+}
