@@ -1,0 +1,51 @@
+// Tend: the C entry points JavaScript calls (web/tend.js and the EM_JS listeners).
+// One widget per wasm instance, so they all address the same Widget.
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <emscripten/emscripten.h>
+
+#include "web_platform.h"
+#include "widget.h"
+
+namespace {
+tend::web::Widget& widget() {
+    static tend::web::Widget w;
+    return w;
+}
+
+char* malloc_copy(const std::string& s) {
+    char* out = static_cast<char*>(std::malloc(s.size() + 1));
+    std::memcpy(out, s.c_str(), s.size() + 1);
+    return out;
+}
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int tend_mount(const char* selector, const char* exercise_json, const char* config_json) {
+    return widget().mount(selector, exercise_json, config_json);
+}
+
+EMSCRIPTEN_KEEPALIVE void tend_unmount() { widget().unmount(); }
+
+// Malloc'd JSON (the caller frees it): handle.state(), and the test hook handle._debug.targets().
+EMSCRIPTEN_KEEPALIVE char* tend_state_json() { return malloc_copy(widget().state_json()); }
+EMSCRIPTEN_KEEPALIVE char* tend_targets_json() { return malloc_copy(widget().targets_json()); }
+
+EMSCRIPTEN_KEEPALIVE void tend_text_input(const char* text) { widget().text_input(text); }
+EMSCRIPTEN_KEEPALIVE void tend_copy_result(int ok) { widget().copy_result(ok != 0); }
+EMSCRIPTEN_KEEPALIVE int tend_frames() { return widget().frames(); }  // test hook: frames drawn so far
+
+EMSCRIPTEN_KEEPALIVE void tend_web_pointer(int kind, float x, float y, int button, int source) {
+    ImGui_ImplTendWeb_OnPointer(kind, x, y, button, source);
+}
+EMSCRIPTEN_KEEPALIVE void tend_web_resize(float css_w, float css_h, int dev_w, int dev_h) {
+    widget().resized(css_w, css_h, dev_w, dev_h);
+}
+EMSCRIPTEN_KEEPALIVE void tend_web_visibility(int on_screen) { widget().visible(on_screen != 0); }
+EMSCRIPTEN_KEEPALIVE void tend_web_motion(int reduce) { widget().reduced_motion(reduce != 0); }
+EMSCRIPTEN_KEEPALIVE void tend_web_dpr() { widget().dpr_changed(); }
+
+}  // extern "C"

@@ -1,0 +1,82 @@
+#include "gl_surface.h"
+
+#include <GLES3/gl3.h>
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+
+namespace tend::web {
+
+bool GlSurface::create(const std::string& selector, void (*restored)(void*), void* user) {
+    selector_ = selector;
+    restored_cb_ = restored;
+    user_ = user;
+    EmscriptenWebGLContextAttributes a;
+    emscripten_webgl_init_context_attributes(&a);
+    a.majorVersion = 2;
+    a.minorVersion = 0;
+    a.alpha = EM_TRUE;               // the card's rounded corners show the page behind
+    a.premultipliedAlpha = EM_TRUE;  // ImGui's blending over a cleared (0,0,0,0) target yields premultiplied output
+    a.antialias = EM_FALSE;          // ImGui anti-aliases its own shapes
+    a.depth = EM_FALSE;
+    a.stencil = EM_FALSE;
+    a.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+    ctx_ = emscripten_webgl_create_context(selector_.c_str(), &a);
+    if (ctx_ <= 0) return false;
+    emscripten_set_webglcontextlost_callback(selector_.c_str(), this, EM_FALSE,
+                                             reinterpret_cast<em_webgl_context_callback>(on_lost));
+    emscripten_set_webglcontextrestored_callback(selector_.c_str(), this, EM_FALSE,
+                                                 reinterpret_cast<em_webgl_context_callback>(on_restored));
+    emscripten_webgl_make_context_current(ctx_);
+    renderer_up_ = ImGui_ImplOpenGL3_Init("#version 300 es");
+    return renderer_up_;
+}
+
+void GlSurface::destroy() {
+    if (ctx_ <= 0) return;
+    emscripten_set_webglcontextlost_callback(selector_.c_str(), nullptr, EM_FALSE, nullptr);
+    emscripten_set_webglcontextrestored_callback(selector_.c_str(), nullptr, EM_FALSE, nullptr);
+    emscripten_webgl_make_context_current(ctx_);
+    if (renderer_up_) ImGui_ImplOpenGL3_Shutdown();
+    renderer_up_ = false;
+    emscripten_webgl_destroy_context(ctx_);
+    ctx_ = 0;
+}
+
+EM_BOOL GlSurface::on_lost(int, const void*, void* self) {
+    auto* s = static_cast<GlSurface*>(self);
+    s->lost_ = true;
+    // Its GL objects died with the context; forget them (the calls are harmless no-ops now).
+    if (s->renderer_up_) ImGui_ImplOpenGL3_Shutdown();
+    s->renderer_up_ = false;
+    return EM_TRUE;  // "we will handle restoration": without this the browser never restores
+}
+
+EM_BOOL GlSurface::on_restored(int, const void*, void* self) {
+    auto* s = static_cast<GlSurface*>(self);
+    emscripten_webgl_make_context_current(s->ctx_);
+    s->renderer_up_ = ImGui_ImplOpenGL3_Init("#version 300 es");
+    s->lost_ = !s->renderer_up_;
+    s->fb_w_ = s->fb_h_ = 0;
+    if (s->restored_cb_) s->restored_cb_(s->user_);
+    return EM_TRUE;
+}
+
+void GlSurface::resize(int fb_w, int fb_h) {
+    if (fb_w == fb_w_ && fb_h == fb_h_) return;
+    fb_w_ = fb_w;
+    fb_h_ = fb_h;
+    emscripten_set_canvas_element_size(selector_.c_str(), fb_w, fb_h);
+}
+
+void GlSurface::begin() {
+    emscripten_webgl_make_context_current(ctx_);
+    glViewport(0, 0, fb_w_, fb_h_);
+    glClearColor(0, 0, 0, 0);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+void GlSurface::present() { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); }
+
+}  // namespace tend::web

@@ -1,0 +1,39 @@
+// Tend: the widget's WebGL2 context and ImGui's OpenGL3 renderer on it.
+//
+// Browsers drop WebGL contexts (GPU reset, too many contexts, a test's WEBGL_lose_context).
+// On loss we return true from webglcontextlost (or it is never restored), stop drawing, and
+// shut the renderer down; on restore we bring it back and ask for a frame.
+#pragma once
+
+#include <emscripten/html5_webgl.h>
+
+#include <string>
+
+namespace tend::web {
+
+class GlSurface {
+public:
+    // on_restored runs after a lost context is back (the font texture must be rebuilt).
+    bool create(const std::string& selector, void (*on_restored)(void*), void* user);
+    void destroy();
+    bool ready() const { return ctx_ > 0 && !lost_; }
+
+    // Sizes the backing store (only when it changed: resizing clears the canvas).
+    void resize(int fb_w, int fb_h);
+    void begin();     // make current, clear to transparent
+    void present();   // ImGui's draw data
+
+private:
+    static EM_BOOL on_lost(int, const void*, void* self);
+    static EM_BOOL on_restored(int, const void*, void* self);
+
+    std::string selector_;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx_ = 0;
+    bool lost_ = false;
+    bool renderer_up_ = false;
+    int fb_w_ = 0, fb_h_ = 0;
+    void (*restored_cb_)(void*) = nullptr;
+    void* user_ = nullptr;
+};
+
+}  // namespace tend::web

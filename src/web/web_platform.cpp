@@ -1,0 +1,178 @@
+// See web_platform.h for what this backend does and does not do.
+#include "web_platform.h"
+
+#include <cfloat>
+#include <cstring>
+#include <string>
+
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+namespace {
+
+struct BackendData {
+    std::string selector;
+    void (*on_input)(void*) = nullptr;
+    void* user = nullptr;
+    double last_ms = 0;
+    bool nav_in_use = false;  // last frame: keyboard navigation highlight was showing
+};
+
+BackendData* backend() {
+    return ImGui::GetCurrentContext() ? static_cast<BackendData*>(ImGui::GetIO().BackendPlatformUserData) : nullptr;
+}
+
+void poke(BackendData* bd) {
+    if (bd->on_input) bd->on_input(bd->user);
+}
+
+// Only the keys ImGui's keyboard navigation uses; everything else belongs to the page.
+ImGuiKey nav_key(const char* key) {
+    struct { const char* name; ImGuiKey k; } map[] = {
+        {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+        {"ArrowUp", ImGuiKey_UpArrow},     {"ArrowDown", ImGuiKey_DownArrow},
+        {"Enter", ImGuiKey_Enter},         {" ", ImGuiKey_Space},
+        {"Escape", ImGuiKey_Escape},       {"Home", ImGuiKey_Home},
+        {"End", ImGuiKey_End},
+    };
+    for (auto& m : map)
+        if (std::strcmp(key, m.name) == 0) return m.k;
+    return ImGuiKey_None;
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    BackendData* bd = backend();
+    if (!bd) return EM_FALSE;
+    // Shortcuts (copy, find, reload…) and Tab (leaving the widget) are the browser's.
+    if (e->ctrlKey || e->metaKey || e->altKey || std::strcmp(e->key, "Tab") == 0) return EM_FALSE;
+    ImGuiKey key = nav_key(e->key);
+    if (key == ImGuiKey_None) return EM_FALSE;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+    io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
+    poke(bd);
+    // Arrows and Space scroll the article unless the reader is moving through our controls
+    // with the keyboard: then ImGui used the key and the page must not scroll as well.
+    return bd->nav_in_use ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    BackendData* bd = backend();
+    if (!bd) return EM_FALSE;
+    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    poke(bd);
+    return EM_FALSE;
+}
+
+}  // namespace
+
+// Pointer Events aren't in 3.1.6's html5.h. Listeners go on the canvas only; coordinates
+// are CSS px relative to it. Nothing is prevented: touch-action (CSS) decides scrolling.
+EM_JS(void, tend_web_listen_pointer, (const char* selector, int on), {
+    var c = document.querySelector(UTF8ToString(selector));
+    if (!c) return;
+    if (!on) {
+        var old = Module.tendPointer;
+        if (old) for (var k in old) c.removeEventListener(k, old[k]);
+        Module.tendPointer = null;
+        return;
+    }
+    var send = function(kind, e) {
+        var r = c.getBoundingClientRect();
+        var src = e.pointerType == "touch" ? 1 : e.pointerType == "pen" ? 2 : 0;
+        Module["_tend_web_pointer"](kind, e.clientX - r.left, e.clientY - r.top, e.button, src);
+    };
+    var h = {
+        pointermove: function(e) { send(0, e); },
+        pointerdown: function(e) {
+            // A mouse drag that leaves the canvas still releases here.
+            if (e.pointerType == "mouse" && c.setPointerCapture) c.setPointerCapture(e.pointerId);
+            send(1, e);
+        },
+        pointerup: function(e) { send(2, e); },
+        pointercancel: function(e) { send(3, e); },
+        pointerleave: function(e) { send(4, e); }
+    };
+    for (var k in h) c.addEventListener(k, h[k]);
+    Module.tendPointer = h;
+});
+
+bool ImGui_ImplTendWeb_Init(const char* canvas_selector, void (*on_input)(void*), void* user) {
+    ImGuiIO& io = ImGui::GetIO();
+    IM_ASSERT(io.BackendPlatformUserData == nullptr && "Already initialized a platform backend!");
+    BackendData* bd = IM_NEW(BackendData)();
+    bd->selector = canvas_selector;
+    bd->on_input = on_input;
+    bd->user = user;
+    io.BackendPlatformUserData = bd;
+    io.BackendPlatformName = "imgui_impl_tend_web";
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // no idle frames for a blinking caret
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+
+    const char* sel = bd->selector.c_str();
+    emscripten_set_keydown_callback(sel, nullptr, EM_FALSE, on_key);
+    emscripten_set_keyup_callback(sel, nullptr, EM_FALSE, on_key);
+    emscripten_set_focus_callback(sel, nullptr, EM_FALSE, on_focus);
+    emscripten_set_blur_callback(sel, nullptr, EM_FALSE, on_focus);
+    tend_web_listen_pointer(sel, 1);
+    return true;
+}
+
+void ImGui_ImplTendWeb_Shutdown() {
+    BackendData* bd = backend();
+    IM_ASSERT(bd != nullptr && "No platform backend to shutdown, or already shutdown?");
+    const char* sel = bd->selector.c_str();
+    emscripten_set_keydown_callback(sel, nullptr, EM_FALSE, nullptr);
+    emscripten_set_keyup_callback(sel, nullptr, EM_FALSE, nullptr);
+    emscripten_set_focus_callback(sel, nullptr, EM_FALSE, nullptr);
+    emscripten_set_blur_callback(sel, nullptr, EM_FALSE, nullptr);
+    tend_web_listen_pointer(sel, 0);
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendPlatformUserData = nullptr;
+    io.BackendPlatformName = nullptr;
+    IM_DELETE(bd);
+}
+
+void ImGui_ImplTendWeb_NewFrame(double now_ms, float css_w, float css_h, int fb_w, int fb_h) {
+    BackendData* bd = backend();
+    IM_ASSERT(bd != nullptr && "Did you call ImGui_ImplTendWeb_Init()?");
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(css_w, css_h);
+    if (css_w > 0 && css_h > 0) io.DisplayFramebufferScale = ImVec2(fb_w / css_w, fb_h / css_h);
+    // Frames come only when needed, so gaps can be long: ImGui wants a positive, sane step.
+    double dt = bd->last_ms > 0 ? (now_ms - bd->last_ms) / 1000.0 : 1.0 / 60.0;
+    io.DeltaTime = static_cast<float>(dt < 1e-4 ? 1e-4 : dt > 0.25 ? 0.25 : dt);
+    bd->last_ms = now_ms;
+    bd->nav_in_use = io.NavActive && io.NavVisible;
+}
+
+void ImGui_ImplTendWeb_OnPointer(int kind, float x, float y, int button, int source) {
+    BackendData* bd = backend();
+    if (!bd) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(source == 1 ? ImGuiMouseSource_TouchScreen
+                           : source == 2 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse);
+    int b = button == 2 ? 1 : button == 1 ? 2 : 0;  // DOM: 0 left, 1 middle, 2 right
+    switch (kind) {
+        case 0: io.AddMousePosEvent(x, y); break;
+        case 1:
+            io.AddMousePosEvent(x, y);
+            io.AddMouseButtonEvent(b, true);
+            break;
+        case 2:
+            io.AddMousePosEvent(x, y);
+            io.AddMouseButtonEvent(b, false);
+            if (source != 0) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // a lifted finger hovers nothing
+            break;
+        case 3:  // the browser took the gesture (a scroll): release away from every item, no click
+            io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            io.AddMouseButtonEvent(b, false);
+            break;
+        case 4:
+            if (source == 0 && !ImGui::IsAnyMouseDown()) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+            break;
+    }
+    poke(bd);
+}
