@@ -1,5 +1,7 @@
 #include "exercise.h"
 
+#include <string_view>
+
 namespace tend {
 
 static const char* const kKindNames[] = {"say", "text", "choice", "scale", "pause", "summary", "end"};
@@ -7,8 +9,9 @@ static const char* const kKindNames[] = {"say", "text", "choice", "scale", "paus
 const char* step_kind_name(StepKind kind) { return kKindNames[static_cast<int>(kind)]; }
 
 bool step_kind_from_name(const std::string& name, StepKind* out) {
+    static const std::string_view kViews[] = {"say", "text", "choice", "scale", "pause", "summary", "end"};
     for (int i = 0; i < 7; i++)
-        if (name == kKindNames[i]) {
+        if (name == kViews[i]) {  // string_view: lengths are compared first, no strlen()
             *out = static_cast<StepKind>(i);
             return true;
         }
@@ -20,8 +23,8 @@ const Step* Exercise::find(const std::string& step_id) const {
     return i < 0 ? nullptr : &steps[i];
 }
 
-// Exercises are small (hundreds of steps at most), so a linear scan beats keeping an index
-// in sync; the benchmark (tests/bench) keeps an eye on it.
+// A linear scan: fine for one lookup, and the Exercise stays plain data with nothing to keep
+// in sync. Code that looks steps up in a loop builds a StepIndex (below) instead.
 int Exercise::index_of(const std::string& step_id) const {
     for (size_t i = 0; i < steps.size(); i++)
         if (steps[i].id == step_id) return static_cast<int>(i);
@@ -34,6 +37,30 @@ std::string Exercise::default_next(const Step& step) const {
     int i = index_of(step.id);
     if (i < 0 || i + 1 >= static_cast<int>(steps.size())) return "";
     return steps[i + 1].id;
+}
+
+StepIndex::StepIndex(const Exercise& exercise) : exercise_(exercise) {
+    first_.reserve(exercise.steps.size());
+    for (size_t i = 0; i < exercise.steps.size(); i++)
+        first_.emplace(exercise.steps[i].id, static_cast<int>(i));  // keeps the first of a repeated id
+}
+
+int StepIndex::index_of(std::string_view step_id) const {
+    auto it = first_.find(step_id);
+    return it == first_.end() ? -1 : it->second;
+}
+
+const Step* StepIndex::find(std::string_view step_id) const {
+    int i = index_of(step_id);
+    return i < 0 ? nullptr : &exercise_.steps[static_cast<size_t>(i)];
+}
+
+std::string StepIndex::default_next(const Step& step) const {
+    if (!step.next.empty()) return step.next;
+    if (step.kind == StepKind::End) return "";
+    int i = index_of(step.id);
+    if (i < 0 || i + 1 >= static_cast<int>(exercise_.steps.size())) return "";
+    return exercise_.steps[static_cast<size_t>(i) + 1].id;
 }
 
 }  // namespace tend

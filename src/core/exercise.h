@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tend {
@@ -106,13 +108,33 @@ struct Exercise {
     Safety safety;
     std::vector<Step> steps;
 
-    // Lookups. Return nullptr / -1 when the id is unknown.
+    // Lookups. Return nullptr / -1 when the id is unknown. Each scans the steps, which is
+    // fine for one lookup; code that looks steps up in a loop uses a StepIndex.
     const Step* find(const std::string& step_id) const;
     int index_of(const std::string& step_id) const;
 
     // Where flow goes from a step when no branch matches: its `next`, else the following step.
     // Returns "" when there is nothing after it (only valid after an `end`).
     std::string default_next(const Step& step) const;
+};
+
+// The same lookups in constant time, for code that makes many of them: walking a 200-step
+// exercise with Exercise::find is quadratic. Built once (one pass over the steps) for an
+// exercise that doesn't change while the index is used; a Session keeps one for its life.
+// It refers to the exercise's own ids, so the exercise must outlive it.
+class StepIndex {
+public:
+    explicit StepIndex(const Exercise& exercise);
+
+    const Exercise& exercise() const { return exercise_; }
+    // The same answers as Exercise::index_of, find and default_next.
+    int index_of(std::string_view step_id) const;
+    const Step* find(std::string_view step_id) const;
+    std::string default_next(const Step& step) const;
+
+private:
+    const Exercise& exercise_;
+    std::unordered_map<std::string_view, int> first_;  // id → index of the first step with it
 };
 
 }  // namespace tend

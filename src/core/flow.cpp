@@ -1,51 +1,74 @@
 #include "flow.h"
 
 #include <algorithm>
-#include <set>
 
 namespace tend {
 
+// The forms taking an Exercise build a StepIndex for the one call: a pass over the steps,
+// where looking each step up by scanning made them quadratic.
+
 std::vector<std::string> successors(const Exercise& exercise, const Step& step) {
+    return successors(StepIndex(exercise), step);
+}
+
+std::vector<std::string> successors(const StepIndex& index, const Step& step) {
     std::vector<std::string> out;
     auto add = [&](const std::string& id) {
         if (!id.empty() && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
     };
     for (const Branch& b : step.branches) add(b.next);
-    if (step.kind != StepKind::End) add(exercise.default_next(step));
+    if (step.kind != StepKind::End) add(index.default_next(step));
     return out;
 }
 
 int steps_remaining(const Exercise& exercise, const std::string& step_id) {
-    std::set<std::string> seen{step_id};
+    return steps_remaining(StepIndex(exercise), step_id);
+}
+
+int steps_remaining(const StepIndex& index, const std::string& step_id) {
+    // Steps are marked by index. The walk only meets steps it found by id, which are the
+    // first with that id, so this is the same as remembering the ids seen.
+    const Exercise& exercise = index.exercise();
+    std::vector<char> seen(exercise.steps.size(), 0);
+    int at = index.index_of(step_id);
+    if (at >= 0) seen[static_cast<size_t>(at)] = 1;
     int count = 0;
-    const Step* step = exercise.find(step_id);
-    while (step && step->kind != StepKind::End) {
-        std::string next = exercise.default_next(*step);
-        if (next.empty() || next == kReturnTarget || !seen.insert(next).second) break;
-        step = exercise.find(next);
-        if (!step) break;
+    while (at >= 0 && exercise.steps[static_cast<size_t>(at)].kind != StepKind::End) {
+        const std::string next = index.default_next(exercise.steps[static_cast<size_t>(at)]);
+        if (next.empty() || next == kReturnTarget) break;
+        at = index.index_of(next);
+        if (at < 0 || seen[static_cast<size_t>(at)]) break;
+        seen[static_cast<size_t>(at)] = 1;
         count++;
     }
     return count;
 }
 
-std::vector<std::string> safety_steps(const Exercise& exercise) {
+std::vector<std::string> safety_steps(const Exercise& exercise) { return safety_steps(StepIndex(exercise)); }
+
+std::vector<std::string> safety_steps(const StepIndex& index) {
+    const Exercise& exercise = index.exercise();
     std::vector<std::string> out;
-    if (!exercise.find(exercise.safety.step)) return out;
-    std::vector<std::string> todo{exercise.safety.step};
-    std::set<std::string> seen{exercise.safety.step};
+    const int start = index.index_of(exercise.safety.step);
+    if (start < 0) return out;
+    // By index, as above: every step reached is found by id, so it is the first with its id.
+    std::vector<char> seen(exercise.steps.size(), 0);
+    std::vector<int> todo{start}, found;
+    seen[static_cast<size_t>(start)] = 1;
     while (!todo.empty()) {
-        std::string id = todo.back();
+        const int i = todo.back();
         todo.pop_back();
-        out.push_back(id);
-        const Step* step = exercise.find(id);
-        if (!step) continue;
-        for (const std::string& next : successors(exercise, *step))
-            if (next != kReturnTarget && exercise.find(next) && seen.insert(next).second) todo.push_back(next);
+        found.push_back(i);
+        for (const std::string& next : successors(index, exercise.steps[static_cast<size_t>(i)])) {
+            const int t = next == kReturnTarget ? -1 : index.index_of(next);
+            if (t >= 0 && !seen[static_cast<size_t>(t)]) {
+                seen[static_cast<size_t>(t)] = 1;
+                todo.push_back(t);
+            }
+        }
     }
-    std::sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
-        return exercise.index_of(a) < exercise.index_of(b);
-    });
+    std::sort(found.begin(), found.end());  // in file order
+    for (int i : found) out.push_back(exercise.steps[static_cast<size_t>(i)].id);
     return out;
 }
 

@@ -12,6 +12,8 @@
 
 #include "json_guard.h"
 
+#include <cstddef>
+
 
 namespace tend {
 namespace {
@@ -249,6 +251,62 @@ JsonParse parse_json_guarded(const std::string& text, size_t max_bytes, int max_
 std::string dump_json(const nlohmann::json& value, int indent) {
     // `replace` turns invalid UTF-8 into U+FFFD instead of throwing type_error.316.
     return value.dump(indent, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+}
+
+size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) {
+    auto in = [&](std::ptrdiff_t i, unsigned lo, unsigned hi) { return end - p > i && p[i] >= lo && p[i] <= hi; };
+    const unsigned c = p[0];
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return in(1, 0x80, 0xBF) ? 2 : 0;
+    if (c == 0xE0) return in(1, 0xA0, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if (c == 0xED) return in(1, 0x80, 0x9F) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if (c == 0xF0) return in(1, 0x90, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    if (c >= 0xF1 && c <= 0xF3) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    if (c == 0xF4) return in(1, 0x80, 0x8F) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    return 0;
+}
+
+void append_json_string(std::string& out, const std::string& s) {
+    const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = begin + s.size();
+    // Malformed UTF-8 is rare, and how nlohmann replaces it is its own business: hand such a
+    // string to it whole.
+    for (const unsigned char* p = begin; p != end;) {
+        const size_t n = *p < 0x80 ? 1 : utf8_sequence_length(p, end);
+        if (n == 0) {
+            out += dump_json(nlohmann::json(s));
+            return;
+        }
+        p += n;
+    }
+    // As nlohmann's serializer with ensure_ascii off: the short escapes where JSON has them,
+    // \u00xx (lower-case hex) for the other control characters, every other byte as it is.
+    static const char kHex[] = "0123456789abcdef";
+    out += '"';
+    const unsigned char* run = begin;  // bytes not yet copied
+    for (const unsigned char* p = begin; p != end; ++p) {
+        const unsigned char c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(reinterpret_cast<const char*>(run), static_cast<size_t>(p - run));
+        run = p + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                out += "\\u00";
+                out += kHex[c >> 4];
+                out += kHex[c & 0xF];
+                break;
+        }
+    }
+    out.append(reinterpret_cast<const char*>(run), static_cast<size_t>(end - run));
+    out += '"';
 }
 
 }  // namespace tend

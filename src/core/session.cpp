@@ -14,10 +14,10 @@
 #include "interpolate.h"
 #include "journal.h"
 #include "json_guard.h"
+#include "json_tree.h"
 
 namespace tend {
 
-using nlohmann::json;
 
 namespace {
 
@@ -96,14 +96,14 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 }
 
 // True when some route from step_id reaches "@return" (so "back to where I was" can be offered).
-bool can_reach_return(const Exercise& exercise, const std::string& step_id) {
+bool can_reach_return(const StepIndex& index, const std::string& step_id) {
     std::vector<std::string> todo{step_id};
     std::set<std::string> seen{step_id};
     while (!todo.empty()) {
-        const Step* step = exercise.find(todo.back());
+        const Step* step = index.find(todo.back());
         todo.pop_back();
         if (!step) continue;
-        for (const std::string& next : successors(exercise, *step)) {
+        for (const std::string& next : successors(index, *step)) {
             if (next == kReturnTarget) return true;
             if (seen.insert(next).second) todo.push_back(next);
         }
@@ -113,12 +113,22 @@ bool can_reach_return(const Exercise& exercise, const std::string& step_id) {
 
 // ---- reading untrusted JSON ------------------------------------------------------------
 
-bool valid_id(const std::string& s) {
+bool valid_id(std::string_view s) {
     if (s.empty() || s.size() > kMaxIdChars || s[0] < 'a' || s[0] > 'z') return false;
     for (char c : s)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
     return true;
 }
+
+// Where a value is ("/answers/feeling"), put together only when a problem is reported:
+// reading a valid session, which is nearly always what happens, builds no paths at all.
+struct Where {
+    std::string_view base, name;  // "/answers/" and "feeling"; "" and "" for the document
+    std::string str() const { return std::string(base).append(name); }
+    std::string field(const char* key) const { return str() + "/" + key; }
+};
+
+constexpr const char* kNotAnId = "should be a step id (1–64 characters: a–z, 0–9, _ and -)";
 
 // Collects the first problem met; every reader below returns false once there is one.
 struct Reader {
@@ -129,67 +139,66 @@ struct Reader {
         return false;
     }
 
-    const json* field(const json& obj, const char* key) {
-        auto it = obj.find(key);
-        return it == obj.end() ? nullptr : &*it;
-    }
+    const JsonNode* field(const JsonNode& obj, const char* key) { return obj.find(key); }
 
-    bool string(const json& obj, const char* key, const std::string& where, size_t max_bytes, std::string* out,
+    bool string(const JsonNode& obj, const char* key, const Where& where, size_t max_bytes, std::string* out,
                 bool required = true) {
-        const json* v = field(obj, key);
-        if (!v) return required ? fail(where, std::string("\"") + key + "\" is missing") : true;
-        if (!v->is_string()) return fail(where + "/" + key, "should be a string");
-        const std::string& s = v->get_ref<const std::string&>();
-        if (s.size() > max_bytes) return fail(where + "/" + key, "is too long");
-        *out = s;
+        const JsonNode* v = field(obj, key);
+        if (!v) return required ? fail(where.str(), std::string("\"") + key + "\" is missing") : true;
+        const std::string_view* s = v->if_string();
+        if (!s) return fail(where.field(key), "should be a string");
+        if (s->size() > max_bytes) return fail(where.field(key), "is too long");
+        out->assign(s->data(), s->size());
         return true;
     }
 
-    bool id(const json& v, const std::string& where, std::string* out) {
-        if (!v.is_string() || !valid_id(v.get_ref<const std::string&>()))
-            return fail(where, "should be a step id (1–64 characters: a–z, 0–9, _ and -)");
-        *out = v.get_ref<const std::string&>();
+    bool id(const JsonNode& v, const std::string& where, std::string* out) {
+        const std::string_view* s = v.if_string();
+        if (!s || !valid_id(*s)) return fail(where, kNotAnId);
+        out->assign(s->data(), s->size());
         return true;
     }
 
-    bool integer(const json& obj, const char* key, const std::string& where, int64_t lo, int64_t hi, int64_t* out,
+    bool integer(const JsonNode& obj, const char* key, const Where& where, int64_t lo, int64_t hi, int64_t* out,
                  bool required = true) {
-        const json* v = field(obj, key);
-        if (!v) return required ? fail(where, std::string("\"") + key + "\" is missing") : true;
-        std::string at = where + "/" + key;
-        std::string range = "should be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi);
-        if (v->is_number_unsigned()) {
-            uint64_t u = v->get<uint64_t>();
-            if (u > static_cast<uint64_t>(hi) || static_cast<int64_t>(u) < lo) return fail(at, range);
-            *out = static_cast<int64_t>(u);
+        const JsonNode* v = field(obj, key);
+        if (!v) return required ? fail(where.str(), std::string("\"") + key + "\" is missing") : true;
+        auto out_of_range = [&] {
+            return fail(where.field(key), "should be a whole number from " + std::to_string(lo) + " to " + std::to_string(hi));
+        };
+        if (const uint64_t* u = v->if_unsigned()) {
+            if (*u > static_cast<uint64_t>(hi) || static_cast<int64_t>(*u) < lo) return out_of_range();
+            *out = static_cast<int64_t>(*u);
             return true;
         }
-        if (!v->is_number_integer()) return fail(at, range);
-        int64_t n = v->get<int64_t>();
-        if (n < lo || n > hi) return fail(at, range);
-        *out = n;
+        const int64_t* n = v->if_integer();
+        if (!n || *n < lo || *n > hi) return out_of_range();
+        *out = *n;
         return true;
     }
 
-    bool boolean(const json& obj, const char* key, const std::string& where, bool* out) {
-        const json* v = field(obj, key);
-        if (!v) return fail(where, std::string("\"") + key + "\" is missing");
-        if (!v->is_boolean()) return fail(where + "/" + key, "should be true or false");
-        *out = v->get<bool>();
+    bool boolean(const JsonNode& obj, const char* key, const Where& where, bool* out) {
+        const JsonNode* v = field(obj, key);
+        if (!v) return fail(where.str(), std::string("\"") + key + "\" is missing");
+        const bool* b = v->if_boolean();
+        if (!b) return fail(where.field(key), "should be true or false");
+        *out = *b;
         return true;
     }
 
-    bool answer(const json& v, const std::string& where, Answer* a) {
-        if (!v.is_object()) return fail(where, "should be an object");
+    bool answer(const JsonNode& v, const Where& where, Answer* a) {
+        if (!v.is_object()) return fail(where.str(), "should be an object");
         if (!boolean(v, "skipped", where, &a->skipped)) return false;
         if (!string(v, "text", where, kMaxTextBytes, &a->text, false)) return false;
-        if (const json* chosen = field(v, "chosen")) {
+        if (const JsonNode* chosen = field(v, "chosen")) {
             if (!chosen->is_array() || chosen->size() > kMaxChosen)
-                return fail(where + "/chosen", "should be a list of at most 12 option ids");
+                return fail(where.field("chosen"), "should be a list of at most 12 option ids");
             for (size_t i = 0; i < chosen->size(); i++) {
                 std::string option;
-                if (!id((*chosen)[i], where + "/chosen/" + std::to_string(i), &option)) return false;
-                if (contains(a->chosen, option)) return fail(where + "/chosen", "lists \"" + option + "\" twice");
+                const std::string_view* s = (*chosen)[i].if_string();
+                if (!s || !valid_id(*s)) return fail(where.field("chosen") + "/" + std::to_string(i), kNotAnId);
+                option.assign(s->data(), s->size());
+                if (contains(a->chosen, option)) return fail(where.field("chosen"), "lists \"" + option + "\" twice");
                 a->chosen.push_back(option);
             }
         }
@@ -203,56 +212,61 @@ struct Reader {
         return integer(v, "at", where, 0, kMaxTimeMs, &a->at_ms);
     }
 
-    bool state(const json& j, SessionState* s) {
+    bool state(const JsonNode& j, SessionState* s) {
+        const Where top{"", ""}, exercise{"/exercise", ""};
         if (!j.is_object()) return fail("", "a saved session should be a JSON object");
         std::string format;
-        if (!string(j, "format", "", 100, &format)) return false;
+        if (!string(j, "format", top, 100, &format)) return false;
         if (format != kSessionFormat)
             return fail("/format", "is \"" + format + "\"; this version of Tend reads \"" + kSessionFormat + "\"");
 
-        const json* ex = field(j, "exercise");
+        const JsonNode* ex = field(j, "exercise");
         if (!ex || !ex->is_object()) return fail("/exercise", "should be an object with the exercise's id and version");
-        const json* ex_id = field(*ex, "id");
+        const JsonNode* ex_id = field(*ex, "id");
         if (!ex_id || !id(*ex_id, "/exercise/id", &s->exercise_id)) return fail("/exercise/id", "is missing");
-        if (!string(*ex, "version", "/exercise", kMaxTextBytes, &s->exercise_version)) return false;
+        if (!string(*ex, "version", exercise, kMaxTextBytes, &s->exercise_version)) return false;
 
-        const json* current = field(j, "current");
+        const JsonNode* current = field(j, "current");
         if (!current || !id(*current, "/current", &s->current)) return fail("/current", "is missing");
 
-        const json* answers = field(j, "answers");
+        const JsonNode* answers = field(j, "answers");
         if (!answers || !answers->is_object()) return fail("/answers", "should be an object keyed by step id");
         if (answers->size() > kMaxAnswers) return fail("/answers", "holds too many answers");
-        for (auto it = answers->begin(); it != answers->end(); ++it) {
-            std::string where = "/answers/" + it.key();
-            if (!valid_id(it.key())) return fail(where, "is not a step id");
+        // The tree keeps members in key order, as the map does: each goes in at the end.
+        for (const JsonNode& member : answers->children()) {
+            const Where where{"/answers/", member.key()};
+            if (!valid_id(member.key())) return fail(where.str(), "is not a step id");
             Answer a;
-            if (!answer(it.value(), where, &a)) return false;
-            s->answers.emplace(it.key(), std::move(a));
+            if (!answer(member, where, &a)) return false;
+            s->answers.emplace_hint(s->answers.end(), std::string(member.key()), std::move(a));
         }
 
-        const json* history = field(j, "history");
+        const JsonNode* history = field(j, "history");
         if (!history || !history->is_array()) return fail("/history", "should be a list of step ids");
         if (history->size() > kMaxHistory) return fail("/history", "is too long");
-        for (size_t i = 0; i < history->size(); i++) {
-            std::string step;
-            if (!id((*history)[i], "/history/" + std::to_string(i), &step)) return false;
-            s->history.push_back(step);
+        s->history.reserve(history->size());
+        for (const JsonNode& item : history->children()) {
+            const std::string_view* step = item.if_string();
+            if (!step || !valid_id(*step))
+                return fail("/history/" + std::to_string(s->history.size()), kNotAnId);
+            s->history.emplace_back(*step);
         }
 
-        if (const json* ret = field(j, "return_to")) {
-            if (!ret->is_string()) return fail("/return_to", "should be a step id or \"\"");
-            if (!ret->get_ref<const std::string&>().empty() && !id(*ret, "/return_to", &s->return_to)) return false;
+        if (const JsonNode* ret = field(j, "return_to")) {
+            const std::string_view* to = ret->if_string();
+            if (!to) return fail("/return_to", "should be a step id or \"\"");
+            if (!to->empty() && !id(*ret, "/return_to", &s->return_to)) return false;
         }
         int64_t entered = -1;
-        if (!integer(j, "safety_entered_at", "", -1, static_cast<int64_t>(s->history.size()), &entered, false))
+        if (!integer(j, "safety_entered_at", top, -1, static_cast<int64_t>(s->history.size()), &entered, false))
             return false;
         s->safety_entered_at = static_cast<int>(entered);
         if (s->in_safety() != !s->return_to.empty())
             return fail("/safety_entered_at", "and \"return_to\" disagree about whether the reader is on the safety path");
 
-        return integer(j, "started", "", 0, kMaxTimeMs, &s->started_ms) &&
-               integer(j, "updated", "", 0, kMaxTimeMs, &s->updated_ms) &&
-               integer(j, "finished", "", 0, kMaxTimeMs, &s->finished_ms, false);
+        return integer(j, "started", top, 0, kMaxTimeMs, &s->started_ms) &&
+               integer(j, "updated", top, 0, kMaxTimeMs, &s->updated_ms) &&
+               integer(j, "finished", top, 0, kMaxTimeMs, &s->finished_ms, false);
     }
 };
 
@@ -260,9 +274,13 @@ struct Reader {
 
 // ---- conditions --------------------------------------------------------------------------
 
-bool branch_matches(const Exercise& exercise, const Branch& branch, const Answers& answers) {
+namespace {
+
+// branch_matches(), looking steps up in `steps`: the Exercise, or a Session's StepIndex.
+template <class Steps>
+bool matches(const Steps& steps, const Branch& branch, const Answers& answers) {
     auto given = [&](const std::string& step_id, const Step** step, const Answer** answer) {
-        *step = exercise.find(step_id);
+        *step = steps.find(step_id);
         auto it = answers.find(step_id);
         *answer = it == answers.end() ? nullptr : &it->second;
         return *step && *answer && answer_given(**step, **answer);
@@ -303,6 +321,12 @@ bool branch_matches(const Exercise& exercise, const Branch& branch, const Answer
     return true;
 }
 
+}  // namespace
+
+bool branch_matches(const Exercise& exercise, const Branch& branch, const Answers& answers) {
+    return matches(exercise, branch, answers);
+}
+
 // ---- state and its JSON ------------------------------------------------------------------
 
 bool SessionState::operator==(const SessionState& o) const {
@@ -312,45 +336,97 @@ bool SessionState::operator==(const SessionState& o) const {
            finished_ms == o.finished_ms;
 }
 
-// nlohmann's default object is a std::map, so keys come out sorted: the same state always
-// gives the same bytes.
+// Written directly, without building a tree first: a session is saved after every change,
+// and building and freeing an nlohmann::json of every answer took most of each save. The
+// bytes are exactly those nlohmann's dump() gave for the same document, which this replaced:
+// no spaces, every object's keys in sorted order (nlohmann keeps objects in a std::map, and
+// `answers` is one too), strings escaped by append_json_string(). So the same state always
+// gives the same bytes, as before.
 std::string session_to_json(const SessionState& state) {
-    json answers = json::object();
+    std::string out;
+    out.reserve(256 + 96 * state.answers.size() + 16 * state.history.size());
+    auto key = [&](const char* k) {  // "," (unless first in its object), then "k":
+        if (out.back() != '{') out += ',';
+        out += '"';
+        out += k;
+        out += "\":";
+    };
+    auto number = [&](int64_t n) { out += std::to_string(n); };
+    auto string_list = [&](const std::vector<std::string>& items) {
+        out += '[';
+        for (size_t i = 0; i < items.size(); i++) {
+            if (i > 0) out += ',';
+            append_json_string(out, items[i]);
+        }
+        out += ']';
+    };
+
+    out += '{';
+    key("answers");
+    out += '{';
     for (const auto& [step, a] : state.answers) {
-        json o = json::object();
-        o["skipped"] = a.skipped;
-        if (!a.text.empty()) o["text"] = a.text;
-        if (!a.chosen.empty()) o["chosen"] = a.chosen;
-        if (a.other_selected) o["other"] = a.other;
-        if (a.number >= 0) o["number"] = a.number;
-        o["at"] = a.at_ms;
-        answers[step] = std::move(o);
+        if (out.back() != '{') out += ',';
+        append_json_string(out, step);
+        out += ":{";
+        key("at");
+        number(a.at_ms);
+        if (!a.chosen.empty()) {
+            key("chosen");
+            string_list(a.chosen);
+        }
+        if (a.number >= 0) {
+            key("number");
+            number(a.number);
+        }
+        if (a.other_selected) {
+            key("other");
+            append_json_string(out, a.other);
+        }
+        key("skipped");
+        out += a.skipped ? "true" : "false";
+        if (!a.text.empty()) {
+            key("text");
+            append_json_string(out, a.text);
+        }
+        out += '}';
     }
-    json j = json::object();
-    j["format"] = kSessionFormat;
-    j["exercise"] = json::object();
-    j["exercise"]["id"] = state.exercise_id;
-    j["exercise"]["version"] = state.exercise_version;
-    j["current"] = state.current;
-    j["answers"] = std::move(answers);
-    j["history"] = state.history;
-    j["return_to"] = state.return_to;
-    j["safety_entered_at"] = state.safety_entered_at;
-    j["started"] = state.started_ms;
-    j["updated"] = state.updated_ms;
-    j["finished"] = state.finished_ms;
-    return dump_json(j);
+    out += '}';
+    key("current");
+    append_json_string(out, state.current);
+    key("exercise");
+    out += '{';
+    key("id");
+    append_json_string(out, state.exercise_id);
+    key("version");
+    append_json_string(out, state.exercise_version);
+    out += '}';
+    key("finished");
+    number(state.finished_ms);
+    key("format");
+    append_json_string(out, kSessionFormat);
+    key("history");
+    string_list(state.history);
+    key("return_to");
+    append_json_string(out, state.return_to);
+    key("safety_entered_at");
+    number(state.safety_entered_at);
+    key("started");
+    number(state.started_ms);
+    key("updated");
+    number(state.updated_ms);
+    out += '}';
+    return out;
 }
 
 std::optional<SessionState> session_from_json(const std::string& text, std::string* error) {
-    JsonParse parsed = parse_json_guarded(text);
+    JsonTreeParse parsed = parse_json_tree(text);
     if (!parsed.ok) {
         if (error) *error = "the saved session isn't readable JSON: " + parsed.error;
         return std::nullopt;
     }
     Reader reader;
     SessionState state;
-    if (!reader.state(parsed.value, &state)) {
+    if (!reader.state(parsed.tree.root(), &state)) {
         if (error) *error = "the saved session is damaged: " + reader.error;
         return std::nullopt;
     }
@@ -366,45 +442,47 @@ int64_t system_clock_ms() {
 
 namespace {
 
-bool is_safety_step(const Exercise& exercise, const std::string& step_id) {
-    return contains(safety_steps(exercise), step_id);
+// Whether a step is on the grounding path, given which steps are (by index; see Session).
+bool is_safety_step(const StepIndex& index, const std::vector<char>& on_path, const std::string& step_id) {
+    const int i = index.index_of(step_id);
+    return i >= 0 && on_path[static_cast<size_t>(i)];
 }
 
 // Brings a restored session in line with an exercise that changed since it was saved.
 // Steps that are gone leave history; a current step that is gone gives way to the nearest
 // earlier one that still exists. Answers are never touched: they are the reader's words.
 // Returns true when anything had to change.
-bool fit_to_exercise(const Exercise& exercise, SessionState& s) {
+bool fit_to_exercise(const StepIndex& steps, const std::vector<char>& on_path, SessionState& s) {
     bool changed = false;
     std::vector<std::string> kept;
     int entered = -1;
     for (size_t i = 0; i < s.history.size(); i++) {
         if (s.in_safety() && static_cast<int>(i) == s.safety_entered_at) entered = static_cast<int>(kept.size());
-        if (exercise.find(s.history[i])) kept.push_back(s.history[i]);
+        if (steps.find(s.history[i])) kept.push_back(s.history[i]);
         else changed = true;
     }
     if (s.in_safety() && s.safety_entered_at == static_cast<int>(s.history.size())) entered = static_cast<int>(kept.size());
     s.history = std::move(kept);
     s.safety_entered_at = entered;
 
-    if (!exercise.find(s.current)) {
+    if (!steps.find(s.current)) {
         changed = true;
         if (!s.history.empty()) {
             s.current = s.history.back();
             s.history.pop_back();
         } else {
-            s.current = exercise.steps.empty() ? "" : exercise.steps[0].id;
+            s.current = steps.exercise().steps.empty() ? "" : steps.exercise().steps[0].id;
         }
-        if (const Step* step = exercise.find(s.current); !step || step->kind != StepKind::End) s.finished_ms = 0;
+        if (const Step* step = steps.find(s.current); !step || step->kind != StepKind::End) s.finished_ms = 0;
     }
 
     // The safety path only makes sense while the reader is on it and it still leads back.
     if (s.in_safety()) {
         bool still_on_path = static_cast<int>(s.history.size()) >= s.safety_entered_at &&
-                             is_safety_step(exercise, s.current);
-        if (still_on_path && !exercise.find(s.return_to) && s.safety_entered_at > 0)
+                             is_safety_step(steps, on_path, s.current);
+        if (still_on_path && !steps.find(s.return_to) && s.safety_entered_at > 0)
             s.return_to = s.history[s.safety_entered_at - 1];
-        if (!still_on_path || !exercise.find(s.return_to)) {
+        if (!still_on_path || !steps.find(s.return_to)) {
             s.return_to.clear();
             s.safety_entered_at = -1;
             changed = true;
@@ -416,8 +494,8 @@ bool fit_to_exercise(const Exercise& exercise, SessionState& s) {
 // Leaves the safety path: clears its fields, trims history back to where the path was
 // entered (so Back from there doesn't walk through the grounding steps again) and returns
 // where "@return" leads. Returns "" (changing nothing) when there is nowhere to return to.
-std::string unwind_safety(const Exercise& exercise, SessionState& s) {
-    if (!s.in_safety() || !exercise.find(s.return_to)) return "";
+std::string unwind_safety(const StepIndex& steps, SessionState& s) {
+    if (!s.in_safety() || !steps.find(s.return_to)) return "";
     std::string to = s.return_to;
     if (s.history.size() > static_cast<size_t>(s.safety_entered_at)) s.history.resize(s.safety_entered_at);
     // Entered by the button, the step they were on is the last history entry: it becomes
@@ -431,8 +509,19 @@ std::string unwind_safety(const Exercise& exercise, SessionState& s) {
 }  // namespace
 
 Session::Session(const Exercise& exercise, Store& store, std::string key_prefix, Clock clock)
-    : exercise_(exercise), store_(store), prefix_(std::move(key_prefix)), clock_(std::move(clock)) {
+    : exercise_(exercise),
+      store_(store),
+      prefix_(std::move(key_prefix)),
+      clock_(std::move(clock)),
+      index_(exercise),
+      safety_path_(safety_steps(index_)),
+      on_safety_path_(exercise.steps.size(), 0) {
     if (!clock_) clock_ = system_clock_ms;
+    for (const std::string& id : safety_path_) on_safety_path_[static_cast<size_t>(index_.index_of(id))] = 1;
+}
+
+bool Session::is_safety_step(const std::string& step_id) const {
+    return tend::is_safety_step(index_, on_safety_path_, step_id);
 }
 
 void Session::open() {
@@ -443,7 +532,7 @@ void Session::open() {
         std::optional<SessionState> restored = session_from_json(*stored);
         if (restored && restored->exercise_id == exercise_.id) {
             state_ = std::move(*restored);
-            bool changed = fit_to_exercise(exercise_, state_);
+            bool changed = fit_to_exercise(index_, on_safety_path_, state_);
             if (changed || state_.exercise_version != exercise_.version) {
                 state_.exercise_version = exercise_.version;
                 status_.resumed_after_change = true;
@@ -510,7 +599,7 @@ bool Session::answered(const Step& step) const {
 void Session::save() {
     state_.updated_ms = clock_();
     StoreResult journal = StoreResult::Ok;
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (step && step->kind == StepKind::End && state_.finished())
         journal = Journal(exercise_, store_, prefix_).record(state_);
     std::string doc = session_to_json(state_);
@@ -522,35 +611,35 @@ void Session::save() {
 void Session::go_to(const std::string& step_id, bool record_history) {
     if (record_history && !state_.current.empty()) state_.history.push_back(state_.current);
     state_.current = step_id;
-    const Step* step = exercise_.find(step_id);
+    const Step* step = index_.find(step_id);
     if (step && step->kind == StepKind::End) state_.finished_ms = clock_();
 }
 
 bool Session::advance(const Step& from) {
     std::string target;
     for (const Branch& b : from.branches)
-        if (branch_matches(exercise_, b, state_.answers)) {
+        if (matches(index_, b, state_.answers)) {
             target = b.next;
             break;
         }
-    if (target.empty()) target = exercise_.default_next(from);
+    if (target.empty()) target = index_.default_next(from);
 
     if (target == kReturnTarget) {
-        std::string to = unwind_safety(exercise_, state_);
+        std::string to = unwind_safety(index_, state_);
         if (to.empty()) return false;
         go_to(to, false);
         return true;
     }
-    if (!exercise_.find(target)) return false;
+    if (!index_.find(target)) return false;
 
-    bool entering_safety = !state_.in_safety() && is_safety_step(exercise_, target);
+    bool entering_safety = !state_.in_safety() && is_safety_step(target);
     std::string return_to;
     if (entering_safety) {
         // Flow sent the reader to the grounding path: "@return" continues where `from` would
         // have gone by default. When that default is the path itself (`next` points at it),
         // the only sensible place is the step they were on.
-        return_to = exercise_.default_next(from);
-        if (return_to.empty() || !exercise_.find(return_to) || is_safety_step(exercise_, return_to)) return_to = from.id;
+        return_to = index_.default_next(from);
+        if (return_to.empty() || !index_.find(return_to) || is_safety_step(return_to)) return_to = from.id;
     }
     go_to(target, true);
     if (entering_safety) {
@@ -561,7 +650,7 @@ bool Session::advance(const Step& from) {
 }
 
 bool Session::set_text(const std::string& text) {
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (!step || step->kind != StepKind::Text) return false;
     Answer& a = state_.answers[step->id];
     a.skipped = false;
@@ -572,7 +661,7 @@ bool Session::set_text(const std::string& text) {
 }
 
 bool Session::choose(const std::string& choice_id) {
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (!step || step->kind != StepKind::Choice) return false;
     bool known = std::any_of(step->choices.begin(), step->choices.end(), [&](const Choice& c) { return c.id == choice_id; });
     if (!known) return false;
@@ -596,7 +685,7 @@ bool Session::choose(const std::string& choice_id) {
 }
 
 bool Session::set_other(bool selected, const std::string& text) {
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (!step || step->kind != StepKind::Choice || step->other_label.empty()) return false;
     Answer& a = state_.answers[step->id];
     a.other_selected = selected;
@@ -609,7 +698,7 @@ bool Session::set_other(bool selected, const std::string& text) {
 }
 
 bool Session::set_scale(int value) {
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (!step || step->kind != StepKind::Scale || value < step->scale_min || value > step->scale_max) return false;
     Answer& a = state_.answers[step->id];
     a = Answer{};
@@ -620,7 +709,7 @@ bool Session::set_scale(int value) {
 }
 
 bool Session::next() {
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (!step || step->kind == StepKind::End) return false;
     if (is_question(step->kind) && !answered(*step)) {
         if (step->required) return false;
@@ -634,7 +723,7 @@ bool Session::next() {
 }
 
 bool Session::skip() {
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (!step || !is_question(step->kind) || step->required) return false;
     // A skip keeps no words: the reader chose not to answer.
     Answer skipped;
@@ -648,7 +737,7 @@ bool Session::skip() {
 
 bool Session::back() {
     if (state_.history.empty()) return false;
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (step && step->kind == StepKind::End) state_.finished_ms = 0;  // not finished while they revisit
     state_.current = state_.history.back();
     state_.history.pop_back();
@@ -661,8 +750,8 @@ bool Session::back() {
 }
 
 bool Session::enter_safety() {
-    if (state_.in_safety() || state_.current.empty() || !exercise_.find(exercise_.safety.step)) return false;
-    if (is_safety_step(exercise_, state_.current)) return false;  // already on the grounding path
+    if (state_.in_safety() || state_.current.empty() || !index_.find(exercise_.safety.step)) return false;
+    if (is_safety_step(state_.current)) return false;  // already on the grounding path
     state_.return_to = state_.current;
     go_to(exercise_.safety.step, true);
     state_.safety_entered_at = static_cast<int>(state_.history.size());
@@ -671,7 +760,7 @@ bool Session::enter_safety() {
 }
 
 bool Session::leave_safety() {
-    std::string to = unwind_safety(exercise_, state_);
+    std::string to = unwind_safety(index_, state_);
     if (to.empty()) return false;
     go_to(to, false);
     save();
@@ -681,11 +770,11 @@ bool Session::leave_safety() {
 StepView Session::view() const {
     StepView v;
     v.step_id = state_.current;
-    const Step* step = exercise_.find(state_.current);
+    const Step* step = index_.find(state_.current);
     if (!step) return v;
 
     auto lookup = [&](const std::string& id) -> std::string {
-        const Step* asked = exercise_.find(id);
+        const Step* asked = index_.find(id);
         const Answer* a = answer(id);
         return asked && a && !a->skipped ? answer_as_text(*asked, *a, exercise_.language) : "";
     };
@@ -721,16 +810,15 @@ StepView Session::view() const {
     v.can_skip = question && !step->required;
     v.can_continue = !v.is_end && (!question || !step->required || answered(*step));
     v.in_safety = state_.in_safety();
-    v.can_return = v.in_safety && can_reach_return(exercise_, step->id);
+    v.can_return = v.in_safety && can_reach_return(index_, step->id);
 
     if (v.in_safety) {
         v.step_number = static_cast<int>(state_.history.size()) - state_.safety_entered_at + 1;
     } else {
-        std::vector<std::string> path = safety_steps(exercise_);
         v.step_number = 1 + static_cast<int>(std::count_if(state_.history.begin(), state_.history.end(),
-                                                           [&](const std::string& id) { return !contains(path, id); }));
+                                                           [&](const std::string& id) { return !is_safety_step(id); }));
     }
-    v.step_total = v.step_number + steps_remaining(exercise_, step->id);
+    v.step_total = v.step_number + steps_remaining(index_, step->id);
     return v;
 }
 

@@ -94,6 +94,7 @@ private:
     bool advance(const Step& from);
     void save();
     bool answered(const Step& step) const;
+    bool is_safety_step(const std::string& step_id) const;
 
     const Exercise& exercise_;
     Store& store_;
@@ -101,6 +102,12 @@ private:
     Clock clock_;
     SessionState state_;
     SessionStatus status_;
+
+    // Worked out once from the exercise, which doesn't change under a session: every tap
+    // looks steps up by id and asks whether they are on the grounding path.
+    StepIndex index_;
+    std::vector<std::string> safety_path_;  // safety_steps()
+    std::vector<char> on_safety_path_;      // by step index: on safety_path_
 };
 
 // True when all of the branch's conditions hold for these answers.

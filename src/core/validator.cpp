@@ -7,8 +7,14 @@
 //   2. flow (validator_flow.cpp): how the steps fit together. It needs every step read first.
 // Problems are then put in document order, so an author can work down the file.
 //
-// The tree is only ever read with find(), is_*() and get_ptr(): none of them can throw, and
-// the widget builds this file with -fno-exceptions, where a throw would be an abort.
+// The file is read into a JsonTree (json_tree.h), which is only ever read with find(), is_*(),
+// if_*() and []: none of them can throw, and the widget builds this file with
+// -fno-exceptions, where a throw would be an abort.
+//
+// Speed: a 200-step file is read and checked in well under a millisecond (tests/bench).
+// What keeps it so: JSON Pointers for messages are built only when there is a problem
+// (validator_detail::Path), the lists of allowed fields are built once, and texts are only
+// scanned for {{…}} when they contain "{{".
 
 #include "validator.h"
 
@@ -18,18 +24,21 @@
 #include <initializer_list>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "interpolate.h"
-#include "json_guard.h"
+#include "json_tree.h"
 #include "validator_flow.h"
 
 namespace tend {
 namespace {
 
-using nlohmann::json;
+using json = JsonNode;  // the file as a tree (json_tree.h)
 using validator_detail::Notes;
-using validator_detail::pointer;
+using validator_detail::Path;
 using Problems = std::vector<Problem>;
+using Fields = std::vector<std::string>;  // the fields an object may have
 
 // Limits from docs/exercise-format.md. The format is the contract: change both together.
 constexpr size_t kTextMax = 2000;       // any text
@@ -45,6 +54,7 @@ constexpr const char* kOwnWords = "other";  // the option id that means "the rea
 // ---- small helpers ---------------------------------------------------------------------
 
 void add(Problems& out, const std::string& path, std::string message) { out.push_back({path, std::move(message)}); }
+void add(Problems& out, const Path& path, std::string message) { out.push_back({path.str(), std::move(message)}); }
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
@@ -77,17 +87,17 @@ std::string plural(size_t n, const char* one, const char* many) { return with_co
 // How a JSON value's type reads in "should be a string, not a number".
 const char* type_phrase(const json& j) {
     switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "true/false";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        case json::value_t::number_float: return "a number with a fraction";
+        case json::Type::Null: return "null";
+        case json::Type::Boolean: return "true/false";
+        case json::Type::String: return "a string";
+        case json::Type::Array: return "an array";
+        case json::Type::Object: return "an object";
+        case json::Type::Float: return "a number with a fraction";
         default: return "a number";
     }
 }
 
-void wrong_type(Problems& out, const std::string& path, const char* expected, const json& got) {
+void wrong_type(Problems& out, const Path& path, const char* expected, const json& got) {
     add(out, path, std::string("should be ") + expected + ", not " + type_phrase(got));
 }
 
@@ -118,44 +128,42 @@ bool is_language_tag(const std::string& s) {
     return true;
 }
 
-const json* find(const json& obj, const char* key) {
-    auto it = obj.find(key);
-    return it == obj.end() ? nullptr : &*it;
-}
+const json* find(const json& obj, std::string_view key) { return obj.find(key); }
 
 // ---- reading one field -----------------------------------------------------------------
 // Each reader reports a missing required field at the object's path, and anything wrong
-// with the value at the field's own path. They return true when `*out` was set.
+// with the value at the field's own path. They return true when `*out` was set. Keys are
+// string_views, so their lengths are known where they are written, not counted per lookup.
 
-const json* get(const json& obj, const std::string& path, const char* key, bool required, Problems& out) {
+const json* get(const json& obj, const Path& path, std::string_view key, bool required, Problems& out) {
     const json* v = find(obj, key);
-    if (!v && required) add(out, path, std::string("missing required field \"") + key + "\"");
+    if (!v && required) add(out, path, std::string("missing required field \"").append(key) + "\"");
     return v;
 }
 
-bool read_string(const json& obj, const std::string& path, const char* key, bool required, std::string* value,
+bool read_string(const json& obj, const Path& path, std::string_view key, bool required, std::string* value,
                  Problems& out) {
     const json* v = get(obj, path, key, required, out);
     if (!v) return false;
-    const std::string* s = v->get_ptr<const std::string*>();
+    const std::string_view* s = v->if_string();
     if (!s) {
-        wrong_type(out, pointer(path, key), "a string", *v);
+        wrong_type(out, Path(path, key), "a string", *v);
         return false;
     }
-    *value = *s;
+    value->assign(s->data(), s->size());
     return true;
 }
 
 // Checks a text's content. `weave` marks texts that may hold {{step_id}} placeholders; only
 // their shape is checked here (what they name is checked with the flow, which knows the steps).
-void check_text(const std::string& s, const std::string& path, size_t max, bool weave, Problems& out) {
+void check_text(const std::string& s, const Path& path, size_t max, bool weave, Problems& out) {
     if (is_blank(s)) {
         add(out, path, "must not be empty");
         return;
     }
     size_t n = code_points(s);
     if (n > max) add(out, path, "is " + plural(n, "character", "characters") + " long; the limit is " + with_commas(max));
-    if (!weave) return;
+    if (!weave || s.find("{{") == std::string::npos) return;  // most texts weave nothing in
     size_t unclosed = std::string::npos;
     std::vector<Placeholder> found = find_placeholders(s, &unclosed);
     for (const Placeholder& p : found)
@@ -165,27 +173,27 @@ void check_text(const std::string& s, const std::string& path, size_t max, bool 
         add(out, path, "has \"{{\" with no closing \"}}\"; write {{step_id}} or {{step_id|fallback}}");
 }
 
-bool read_text(const json& obj, const std::string& path, const char* key, bool required, size_t max, bool weave,
+bool read_text(const json& obj, const Path& path, std::string_view key, bool required, size_t max, bool weave,
                std::string* value, Problems& out) {
     if (!read_string(obj, path, key, required, value, out)) return false;
-    check_text(*value, pointer(path, key), max, weave, out);
+    check_text(*value, Path(path, key), max, weave, out);
     return true;
 }
 
 // Whole numbers only: 3.0 is refused too, because a fraction is never what an author meant.
-bool read_int(const json& obj, const std::string& path, const char* key, bool required, int min, int max,
+bool read_int(const json& obj, const Path& path, std::string_view key, bool required, int min, int max,
               const char* unit, int* value, Problems& out) {
     const json* v = get(obj, path, key, required, out);
     if (!v) return false;
     int64_t n = 0;
-    if (const auto* i = v->get_ptr<const json::number_integer_t*>()) n = *i;
-    else if (const auto* u = v->get_ptr<const json::number_unsigned_t*>()) n = *u > INT64_MAX ? INT64_MAX : static_cast<int64_t>(*u);
+    if (const int64_t* i = v->if_integer()) n = *i;
+    else if (const uint64_t* u = v->if_unsigned()) n = *u > INT64_MAX ? INT64_MAX : static_cast<int64_t>(*u);
     else {
-        wrong_type(out, pointer(path, key), "a whole number", *v);
+        wrong_type(out, Path(path, key), "a whole number", *v);
         return false;
     }
     if (n < min || n > max) {
-        add(out, pointer(path, key),
+        add(out, Path(path, key),
             "must be from " + std::to_string(min) + " to " + std::to_string(max) + unit + "; it is " + std::to_string(n));
         return false;
     }
@@ -193,64 +201,72 @@ bool read_int(const json& obj, const std::string& path, const char* key, bool re
     return true;
 }
 
-bool read_bool(const json& obj, const std::string& path, const char* key, bool* value, Problems& out) {
+bool read_bool(const json& obj, const Path& path, std::string_view key, bool* value, Problems& out) {
     const json* v = find(obj, key);
     if (!v) return false;
-    if (const bool* b = v->get_ptr<const bool*>()) {
+    if (const bool* b = v->if_boolean()) {
         *value = *b;
         return true;
     }
-    wrong_type(out, pointer(path, key), "true or false", *v);
+    wrong_type(out, Path(path, key), "true or false", *v);
     return false;
 }
 
-bool read_id(const json& obj, const std::string& path, const char* key, std::string* value, Problems& out) {
+bool read_id(const json& obj, const Path& path, std::string_view key, std::string* value, Problems& out) {
     if (!read_string(obj, path, key, true, value, out)) return false;
     if (is_valid_id(*value)) return true;
-    add(out, pointer(path, key), bad_id_message(*value));
+    add(out, Path(path, key), bad_id_message(*value));
     return false;
 }
 
 // An array field: checks the type and the count; the caller reads the items.
-const json* read_array(const json& obj, const std::string& path, const char* key, bool required, size_t min,
+const json* read_array(const json& obj, const Path& path, std::string_view key, bool required, size_t min,
                        size_t max, const char* one, const char* many, Problems& out) {
     const json* v = get(obj, path, key, required, out);
     if (!v) return nullptr;
     if (!v->is_array()) {
-        wrong_type(out, pointer(path, key), "an array", *v);
+        wrong_type(out, Path(path, key), "an array", *v);
         return nullptr;
     }
-    if (v->size() < min) add(out, pointer(path, key), std::string("needs at least ") + plural(min, one, many));
-    if (v->size() > max) add(out, pointer(path, key), "has " + plural(v->size(), one, many) + "; the limit is " + with_commas(max));
+    if (v->size() < min) add(out, Path(path, key), std::string("needs at least ") + plural(min, one, many));
+    if (v->size() > max) add(out, Path(path, key), "has " + plural(v->size(), one, many) + "; the limit is " + with_commas(max));
     return v;
 }
 
 // `text`: paragraphs, 1–20 texts, each of which may weave in earlier answers.
-void read_paragraphs(const json& obj, const std::string& path, bool required, std::vector<std::string>* out_text,
+void read_paragraphs(const json& obj, const Path& path, bool required, std::vector<std::string>* out_text,
                      Problems& out) {
     const json* arr = read_array(obj, path, "text", required, 1, kMaxParagraphs, "paragraph", "paragraphs", out);
     if (!arr) return;
-    std::string at = pointer(path, "text");
+    const Path at(path, "text");
+    out_text->reserve(arr->size());
     for (size_t i = 0; i < arr->size(); i++) {
         const json& p = (*arr)[i];
-        const std::string* s = p.get_ptr<const std::string*>();
+        const std::string_view* s = p.if_string();
         if (!s) {
-            wrong_type(out, pointer(at, i), "a string", p);
+            wrong_type(out, Path(at, i), "a string", p);
             continue;
         }
-        check_text(*s, pointer(at, i), kTextMax, true, out);
-        out_text->push_back(*s);
+        out_text->emplace_back(*s);
+        check_text(out_text->back(), Path(at, i), kTextMax, true, out);
     }
+}
+
+bool is_allowed(const Fields& allowed, std::string_view key) {
+    for (const std::string& f : allowed)
+        if (f.size() == key.size() && f[0] == key[0] && f == key) return true;  // (no field name is empty)
+    return false;
 }
 
 // Unknown fields are errors: a typo like "promt" must not pass silently. `explain` may give
 // a better message for a field that exists elsewhere (a choice field on a text step).
 template <class Explain>
-void check_fields(const json& obj, const std::string& path, const std::vector<std::string>& allowed, Explain explain,
+void check_fields(const json& obj, const Path& path, const Fields& allowed, Explain explain,
                   Problems& out) {
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        const std::string& key = it.key();
-        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    for (const json& member : obj.children()) {
+        const std::string_view name = member.key();
+        if (is_allowed(allowed, name)) continue;
+        const std::string key(name);
         std::string why = explain(key);
         if (why.empty()) {
             why = "unknown field " + in_quotes(key);
@@ -261,15 +277,15 @@ void check_fields(const json& obj, const std::string& path, const std::vector<st
                 for (size_t i = 0; i < allowed.size(); i++) why += (i ? ", " : "") + allowed[i];
             }
         }
-        add(out, pointer(path, key), why);
+        add(out, Path(path, key), why);
     }
 }
 
-void check_fields(const json& obj, const std::string& path, const std::vector<std::string>& allowed, Problems& out) {
+void check_fields(const json& obj, const Path& path, const Fields& allowed, Problems& out) {
     check_fields(obj, path, allowed, [](const std::string&) { return std::string(); }, out);
 }
 
-bool require_object(const json& v, const std::string& path, const char* what, Problems& out) {
+bool require_object(const json& v, const Path& path, const char* what, Problems& out) {
     if (v.is_object()) return true;
     add(out, path, std::string(what) + " should be an object ({ … }), not " + type_phrase(v));
     return false;
@@ -277,9 +293,10 @@ bool require_object(const json& v, const std::string& path, const char* what, Pr
 
 // ---- the parts of an exercise ----------------------------------------------------------
 
-void read_resource(const json& j, const std::string& path, Resource& r, Problems& out) {
+void read_resource(const json& j, const Path& path, Resource& r, Problems& out) {
     if (!require_object(j, path, "a resource", out)) return;
-    check_fields(j, path, {"label", "text", "link"}, out);
+    static const Fields fields{"label", "text", "link"};
+    check_fields(j, path, fields, out);
     read_text(j, path, "label", true, kTextMax, false, &r.label, out);
     read_text(j, path, "text", true, kTextMax, false, &r.text, out);
     if (read_string(j, path, "link", false, &r.link, out)) {
@@ -293,29 +310,30 @@ void read_resource(const json& j, const std::string& path, Resource& r, Problems
         for (char c : r.link)
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') ok = false;
         if (!ok)
-            add(out, pointer(path, "link"),
+            add(out, Path(path, "link"),
                 in_quotes(r.link) + " can't be used: a link must start with https://, tel: or sms: and have no spaces");
         else if (code_points(r.link) > kTextMax)
-            add(out, pointer(path, "link"), "is longer than " + with_commas(kTextMax) + " characters");
+            add(out, Path(path, "link"), "is longer than " + with_commas(kTextMax) + " characters");
     }
 }
 
-void read_safety(const json& j, const std::string& path, Safety& safety, Notes& notes, Problems& out) {
+void read_safety(const json& j, const Path& path, Safety& safety, Notes& notes, Problems& out) {
     if (!require_object(j, path, "\"safety\"", out)) return;
-    check_fields(j, path, {"step", "resources"}, out);
+    static const Fields fields{"step", "resources"};
+    check_fields(j, path, fields, out);
     notes.safety_step_ok = read_string(j, path, "step", true, &safety.step, out);
     if (const json* arr = read_array(j, path, "resources", true, 1, kMaxResources, "resource", "resources", out)) {
-        std::string at = pointer(path, "resources");
+        const Path at(path, "resources");
         for (size_t i = 0; i < arr->size(); i++) {
             safety.resources.emplace_back();
-            read_resource((*arr)[i], pointer(at, i), safety.resources.back(), out);
+            read_resource((*arr)[i], Path(at, i), safety.resources.back(), out);
         }
     }
 }
 
 // The fields each kind of step may have, beyond id, kind, next and branches.
-const std::vector<std::string>& kind_fields(StepKind kind) {
-    static const std::vector<std::string> say{"text"}, text{"prompt", "hint", "max_length", "required"},
+const Fields& kind_fields(StepKind kind) {
+    static const Fields say{"text"}, text{"prompt", "hint", "max_length", "required"},
         choice{"prompt", "options", "multiple", "other", "required"}, scale{"prompt", "min_label", "max_label", "required"},
         pause{"text", "seconds"}, summary{"text", "items"}, end{"text"};
     switch (kind) {
@@ -333,6 +351,32 @@ const std::vector<std::string>& kind_fields(StepKind kind) {
 const StepKind kAllKinds[] = {StepKind::Say,   StepKind::Text,    StepKind::Choice, StepKind::Scale,
                               StepKind::Pause, StepKind::Summary, StepKind::End};
 
+// Every field a step of this kind may have: id and kind, next and branches (but not on an
+// end step), then kind_fields(). Built once; reading a step only looks them up.
+const Fields& step_fields(StepKind kind) {
+    static const std::vector<Fields> all = [] {
+        std::vector<Fields> out;
+        for (StepKind k : kAllKinds) {
+            Fields f{"id", "kind", "next", "branches"};
+            if (k == StepKind::End) f.resize(2);
+            f.insert(f.end(), kind_fields(k).begin(), kind_fields(k).end());
+            out.push_back(f);
+        }
+        return out;
+    }();
+    return all[static_cast<size_t>(kind)];
+}
+
+// The fields of any kind of step, in the order unknown-kind messages list them.
+const Fields& any_step_fields() {
+    static const Fields all = [] {
+        Fields f{"id", "kind", "next", "branches"};
+        for (StepKind k : kAllKinds) f.insert(f.end(), kind_fields(k).begin(), kind_fields(k).end());
+        return f;
+    }();
+    return all;
+}
+
 // A field that exists, just not on this kind of step: say where it belongs instead.
 std::string misplaced_field(StepKind kind, const std::string& key) {
     if (kind == StepKind::End && (key == "next" || key == "branches"))
@@ -349,18 +393,17 @@ std::string misplaced_field(StepKind kind, const std::string& key) {
     return validator_detail::a_kind_step(kind) + " has no " + in_quotes(key) + " (it belongs to " + belongs + " steps)";
 }
 
-void read_condition(const json& j, const std::string& path, Condition& c, validator_detail::ConditionNote& note,
+void read_condition(const json& j, const Path& path, Condition& c, validator_detail::ConditionNote& note,
                     Problems& out) {
-    static const std::vector<std::string> tests{"equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from"};
+    static const Fields tests{"equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from"};
+    static const Fields fields{"step", "equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from"};
     if (!require_object(j, path, "a condition", out)) return;
-    std::vector<std::string> allowed{"step"};
-    allowed.insert(allowed.end(), tests.begin(), tests.end());
-    check_fields(j, path, allowed, out);
+    check_fields(j, path, fields, out);
     bool step_ok = read_string(j, path, "step", true, &c.step, out);
 
     std::vector<std::string> present;
     for (const std::string& t : tests)
-        if (find(j, t.c_str())) present.push_back(t);
+        if (find(j, t)) present.push_back(t);
     if (present.empty()) {
         add(out, path, "a condition needs one test: equals, includes, at_least, at_most, answered, skipped or rose_from");
         return;
@@ -373,14 +416,14 @@ void read_condition(const json& j, const std::string& path, Condition& c, valida
         return;
     }
     const std::string& test = present[0];
-    const json& v = *find(j, test.c_str());
-    const std::string at = pointer(path, test);
+    const json& v = *find(j, test);
+    const Path at(path, test);
     note.test_field = test;
     bool value_ok = false;
     if (test == "equals") {
         c.test = Condition::Test::Equals;
-        if (const std::string* s = v.get_ptr<const std::string*>()) {
-            c.text = *s;
+        if (const std::string_view* s = v.if_string()) {
+            c.text = std::string(*s);
             value_ok = true;
         } else if (v.is_number_integer()) {
             value_ok = read_int(j, path, "equals", true, 0, 10, " (a scale runs from 0 to 10)", &c.number, out);
@@ -390,52 +433,57 @@ void read_condition(const json& j, const std::string& path, Condition& c, valida
         }
     } else if (test == "includes" || test == "rose_from") {
         c.test = test == "includes" ? Condition::Test::Includes : Condition::Test::RoseFrom;
-        value_ok = read_string(j, path, test.c_str(), true, &c.text, out);
+        value_ok = read_string(j, path, test, true, &c.text, out);
     } else if (test == "at_least" || test == "at_most") {
         c.test = test == "at_least" ? Condition::Test::AtLeast : Condition::Test::AtMost;
-        value_ok = read_int(j, path, test.c_str(), true, 0, 10, " (a scale runs from 0 to 10)", &c.number, out);
+        value_ok = read_int(j, path, test, true, 0, 10, " (a scale runs from 0 to 10)", &c.number, out);
     } else {
         c.test = test == "answered" ? Condition::Test::Answered : Condition::Test::Skipped;
-        value_ok = read_bool(j, path, test.c_str(), &c.flag, out);
+        value_ok = read_bool(j, path, test, &c.flag, out);
     }
     note.ok = step_ok && value_ok;
 }
 
-void read_branch(const json& j, const std::string& path, Branch& b, validator_detail::BranchNote& note, Problems& out) {
+void read_branch(const json& j, const Path& path, Branch& b, validator_detail::BranchNote& note, Problems& out) {
     if (!require_object(j, path, "a branch", out)) return;
-    check_fields(j, path, {"when", "next"}, out);
+    static const Fields fields{"when", "next"};
+    check_fields(j, path, fields, out);
     if (const json* when = read_array(j, path, "when", true, 1, SIZE_MAX, "condition", "conditions", out)) {
-        std::string at = pointer(path, "when");
+        const Path at(path, "when");
+        b.when.reserve(when->size());
+        note.when.reserve(when->size());
         for (size_t i = 0; i < when->size(); i++) {
             b.when.emplace_back();
             note.when.emplace_back();
-            read_condition((*when)[i], pointer(at, i), b.when.back(), note.when.back(), out);
+            read_condition((*when)[i], Path(at, i), b.when.back(), note.when.back(), out);
         }
     }
     if (read_string(j, path, "next", true, &b.next, out)) {
-        if (b.next.empty()) add(out, pointer(path, "next"), "must name a step (or \"@return\")");
+        if (b.next.empty()) add(out, Path(path, "next"), "must name a step (or \"@return\")");
         else note.next_ok = true;
     }
 }
 
-void read_options(const json& j, const std::string& path, Step& step, Problems& out) {
+void read_options(const json& j, const Path& path, Step& step, Problems& out) {
     const json* arr = read_array(j, path, "options", true, 1, kMaxOptions, "option", "options", out);
     if (!arr) return;
-    std::string at = pointer(path, "options");
+    const Path at(path, "options");
     std::map<std::string, size_t> first;  // option id → its index, for duplicates
+    step.choices.reserve(arr->size());
     for (size_t i = 0; i < arr->size(); i++) {
         const json& o = (*arr)[i];
-        std::string op = pointer(at, i);
+        const Path op(at, i);
         step.choices.emplace_back();
         Choice& c = step.choices.back();
         if (!require_object(o, op, "an option", out)) continue;
-        check_fields(o, op, {"id", "label", "phrase"}, out);
+        static const Fields fields{"id", "label", "phrase"};
+        check_fields(o, op, fields, out);
         if (read_id(o, op, "id", &c.id, out)) {
             if (c.id == kOwnWords)
-                add(out, pointer(op, "id"), "\"other\" is kept for the reader's own words (see \"other\"); give this option another id");
+                add(out, Path(op, "id"), "\"other\" is kept for the reader's own words (see \"other\"); give this option another id");
             else if (!first.emplace(c.id, i).second)
-                add(out, pointer(op, "id"), "this step already has an option " + in_quotes(c.id) + " (" +
-                                                pointer(at, first[c.id]) + "); option ids must be unique within a step");
+                add(out, Path(op, "id"), "this step already has an option " + in_quotes(c.id) + " (" +
+                                                Path(at, first[c.id]).str() + "); option ids must be unique within a step");
         }
         read_text(o, op, "label", true, kTextMax, false, &c.label, out);
         if (!read_text(o, op, "phrase", false, kTextMax, false, &c.phrase, out)) c.phrase = c.label;
@@ -443,7 +491,7 @@ void read_options(const json& j, const std::string& path, Step& step, Problems& 
 }
 
 // The fields that depend on the kind of step.
-void read_content(const json& j, const std::string& path, Step& step, validator_detail::StepNote& note, Problems& out) {
+void read_content(const json& j, const Path& path, Step& step, validator_detail::StepNote& note, Problems& out) {
     switch (step.kind) {
         case StepKind::Say:
         case StepKind::Pause:
@@ -456,14 +504,15 @@ void read_content(const json& j, const std::string& path, Step& step, validator_
             read_paragraphs(j, path, false, &step.text, out);
             const json* items = read_array(j, path, "items", true, 1, SIZE_MAX, "item", "items", out);
             if (!items) break;
-            std::string at = pointer(path, "items");
+            const Path at(path, "items");
             for (size_t i = 0; i < items->size(); i++) {
                 const json& it = (*items)[i];
-                std::string ip = pointer(at, i);
+                const Path ip(at, i);
                 step.items.emplace_back();
                 note.items.emplace_back();
                 if (!require_object(it, ip, "a summary item", out)) continue;
-                check_fields(it, ip, {"step", "label"}, out);
+                static const Fields fields{"step", "label"};
+                check_fields(it, ip, fields, out);
                 note.items.back().ok = read_string(it, ip, "step", true, &step.items.back().step, out);
                 read_text(it, ip, "label", true, kTextMax, false, &step.items.back().label, out);
             }
@@ -481,9 +530,10 @@ void read_content(const json& j, const std::string& path, Step& step, validator_
                 read_options(j, path, step, out);
                 read_bool(j, path, "multiple", &step.multiple, out);
                 if (const json* other = find(j, "other")) {
-                    std::string op = pointer(path, "other");
+                    const Path op(path, "other");
                     if (require_object(*other, op, "\"other\"", out)) {
-                        check_fields(*other, op, {"label"}, out);
+                        static const Fields fields{"label"};
+                        check_fields(*other, op, fields, out);
                         read_text(*other, op, "label", true, kTextMax, false, &step.other_label, out);
                     }
                 }
@@ -495,7 +545,7 @@ void read_content(const json& j, const std::string& path, Step& step, validator_
     }
 }
 
-void read_step(const json& j, const std::string& path, Step& step, validator_detail::StepNote& note, Problems& out) {
+void read_step(const json& j, const Path& path, Step& step, validator_detail::StepNote& note, Problems& out) {
     if (!require_object(j, path, "a step", out)) return;
 
     read_id(j, path, "id", &step.id, out);
@@ -506,37 +556,33 @@ void read_step(const json& j, const std::string& path, Step& step, validator_det
             std::vector<std::string> names;
             for (StepKind k : kAllKinds) names.push_back(step_kind_name(k));
             std::string suggestion = validator_detail::did_you_mean(kind_name, names);
-            add(out, pointer(path, "kind"), in_quotes(kind_name) + " is not a kind of step" +
+            add(out, Path(path, "kind"), in_quotes(kind_name) + " is not a kind of step" +
                                                 (suggestion.empty() ? "; use say, text, choice, scale, pause, summary or end" : suggestion));
         }
     }
 
     // Without a known kind, only fields no kind has are reported: the rest may be right.
-    std::vector<std::string> allowed{"id", "kind", "next", "branches"};
-    if (note.kind_ok) {
-        if (step.kind == StepKind::End) allowed.resize(2);
-        const auto& extra = kind_fields(step.kind);
-        allowed.insert(allowed.end(), extra.begin(), extra.end());
-        check_fields(j, path, allowed, [&](const std::string& key) { return misplaced_field(step.kind, key); }, out);
-    } else {
-        for (StepKind k : kAllKinds) allowed.insert(allowed.end(), kind_fields(k).begin(), kind_fields(k).end());
-        check_fields(j, path, allowed, out);
-    }
+    if (note.kind_ok)
+        check_fields(j, path, step_fields(step.kind), [&](const std::string& key) { return misplaced_field(step.kind, key); }, out);
+    else
+        check_fields(j, path, any_step_fields(), out);
     // Without a known kind there is nothing more to check in the content, but next and
     // branches are still read, so the flow checks don't report the steps after it.
     if (note.kind_ok) read_content(j, path, step, note, out);
 
     if (step.kind == StepKind::End) return;  // next/branches on an end were reported as misplaced
     if (read_string(j, path, "next", false, &step.next, out)) {
-        if (step.next.empty()) add(out, pointer(path, "next"), "must name a step (or \"@return\"); leave it out to go on to the following step");
+        if (step.next.empty()) add(out, Path(path, "next"), "must name a step (or \"@return\"); leave it out to go on to the following step");
         else note.has_next = true;
     }
     if (const json* arr = read_array(j, path, "branches", false, 0, SIZE_MAX, "branch", "branches", out)) {
-        std::string at = pointer(path, "branches");
+        const Path at(path, "branches");
+        step.branches.reserve(arr->size());
+        note.branches.reserve(arr->size());
         for (size_t i = 0; i < arr->size(); i++) {
             step.branches.emplace_back();
             note.branches.emplace_back();
-            read_branch((*arr)[i], pointer(at, i), step.branches.back(), note.branches.back(), out);
+            read_branch((*arr)[i], Path(at, i), step.branches.back(), note.branches.back(), out);
         }
     }
 }
@@ -546,44 +592,47 @@ void read_exercise(const json& root, Exercise& ex, Notes& notes, Problems& out) 
         add(out, "", std::string("an exercise file holds one JSON object ({ … }), not ") + type_phrase(root));
         return;
     }
-    check_fields(root, "",
-                 {"$schema", "format", "id", "version", "language", "title", "minutes", "intro", "disclaimer",
-                  "content_note", "safety", "steps"},
-                 out);
+    static const Fields fields{"$schema", "format", "id",         "version",      "language", "title",
+                               "minutes", "intro",  "disclaimer", "content_note", "safety",   "steps"};
+    const Path top;  // the document: ""
+    check_fields(root, top, fields, out);
 
     std::string format;
-    if (read_string(root, "", "format", true, &format, out) && format != kFormat) {
+    if (read_string(root, top, "format", true, &format, out) && format != kFormat) {
         if (format.rfind("tend.exercise/", 0) == 0)
             add(out, "/format", "this file is " + in_quotes(format) + ", but this version of Tend reads " + in_quotes(kFormat));
         else
             add(out, "/format", "must be " + in_quotes(kFormat));
     }
-    read_id(root, "", "id", &ex.id, out);
-    read_text(root, "", "version", true, kMaxIdLength, false, &ex.version, out);
-    if (read_string(root, "", "language", true, &ex.language, out) && !is_language_tag(ex.language))
+    read_id(root, top, "id", &ex.id, out);
+    read_text(root, top, "version", true, kMaxIdLength, false, &ex.version, out);
+    if (read_string(root, top, "language", true, &ex.language, out) && !is_language_tag(ex.language))
         add(out, "/language", in_quotes(ex.language) + " is not a language tag; use a BCP 47 tag like \"en\", \"es\" or \"pt-BR\"");
-    read_text(root, "", "title", true, kTextMax, false, &ex.title, out);
-    read_int(root, "", "minutes", true, 1, 120, " minutes", &ex.minutes, out);
-    read_text(root, "", "intro", true, kTextMax, false, &ex.intro, out);
-    read_text(root, "", "disclaimer", true, kTextMax, false, &ex.disclaimer, out);
-    read_text(root, "", "content_note", false, kTextMax, false, &ex.content_note, out);
-    if (const json* safety = get(root, "", "safety", true, out)) read_safety(*safety, "/safety", ex.safety, notes, out);
+    read_text(root, top, "title", true, kTextMax, false, &ex.title, out);
+    read_int(root, top, "minutes", true, 1, 120, " minutes", &ex.minutes, out);
+    read_text(root, top, "intro", true, kTextMax, false, &ex.intro, out);
+    read_text(root, top, "disclaimer", true, kTextMax, false, &ex.disclaimer, out);
+    read_text(root, top, "content_note", false, kTextMax, false, &ex.content_note, out);
+    if (const json* safety = get(root, top, "safety", true, out)) read_safety(*safety, Path(top, "safety"), ex.safety, notes, out);
 
-    const json* steps = read_array(root, "", "steps", true, 1, kMaxSteps, "step", "steps", out);
+    const json* steps = read_array(root, top, "steps", true, 1, kMaxSteps, "step", "steps", out);
     if (!steps) return;
-    std::map<std::string, int> first;  // step id → index of the first step with it
+    ex.steps.reserve(steps->size());
+    notes.steps.reserve(steps->size());
+    std::unordered_map<std::string_view, int> first;  // step id → index of the first step with it
+    const Path steps_path(top, "steps");
     for (size_t i = 0; i < steps->size(); i++) {
-        std::string path = pointer("/steps", i);
+        const Path path(steps_path, i);
         ex.steps.emplace_back();
         notes.steps.emplace_back();
         Step& step = ex.steps.back();
         step.index = static_cast<int>(i);
         read_step((*steps)[i], path, step, notes.steps.back(), out);
         if (!is_valid_id(step.id)) continue;
-        auto seen = first.emplace(step.id, static_cast<int>(i));
+        auto seen = first.emplace(step.id, static_cast<int>(i));  // views stay valid: steps was reserved
         if (seen.second) notes.steps.back().id_ok = true;
         else
-            add(out, pointer(path, "id"), in_quotes(step.id) + " is already the id of " + pointer("/steps", seen.first->second) +
+            add(out, Path(path, "id"), in_quotes(step.id) + " is already the id of " + Path(steps_path, static_cast<size_t>(seen.first->second)).str() +
                                               "; step ids must be unique");
     }
 }
@@ -665,7 +714,7 @@ void drop_missing_explained_by_typos(Problems& problems) {
 
 ExerciseLoad load_exercise(const std::string& text) {
     ExerciseLoad load;
-    JsonParse parsed = parse_json_guarded(text);
+    JsonTreeParse parsed = parse_json_tree(text);
     if (!parsed.ok) {
         load.problems.push_back({"", parsed.error});
         return load;
@@ -673,9 +722,9 @@ ExerciseLoad load_exercise(const std::string& text) {
 
     Exercise exercise;
     Notes notes;
-    read_exercise(parsed.value, exercise, notes, load.problems);
+    read_exercise(parsed.tree.root(), exercise, notes, load.problems);
     // The flow checks need a whole document: steps to point at, and a safety section.
-    if (parsed.value.is_object() && !exercise.steps.empty())
+    if (parsed.tree.root().is_object() && !exercise.steps.empty())
         validator_detail::check_flow(exercise, notes, load.problems);
 
     drop_missing_explained_by_typos(load.problems);

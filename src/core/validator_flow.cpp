@@ -19,12 +19,18 @@
 // main part that is modelled as an edge from the sender straight to that step: the detour
 // can only add answers, so leaving it out keeps the "asked on every path" check safe.
 //
-// Exercises have at most 500 steps, so plain bitsets and repeated sweeps are fast enough
-// (tests/bench keeps an eye on it) and far easier to trust than anything clever.
+// Costs. Everything here is linear in the steps and edges, except the two bitset analyses
+// (what must have been asked, what each question can reach), which are n × n bits. A file
+// over the 500-step limit is still checked in full, so hostile input must stay cheap too:
+// sweeps that propagate "can reach" go backwards over predecessor lists, once per edge,
+// rather than sweeping the whole file until nothing changes (n sweeps for a long chain).
+// tests/bench keeps an eye on it.
 
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "interpolate.h"
 #include "validator_flow.h"
@@ -32,17 +38,26 @@
 namespace tend {
 namespace validator_detail {
 
-std::string pointer(const std::string& base, const std::string& key) {
-    std::string out = base + "/";
-    for (char c : key) {
+void Path::append_to(std::string& out) const {
+    if (!parent_) return;  // the document itself
+    parent_->append_to(out);
+    out += '/';
+    if (is_index_) {
+        out += std::to_string(index_);
+        return;
+    }
+    for (char c : key_) {
         if (c == '~') out += "~0";
         else if (c == '/') out += "~1";
         else out += c;
     }
-    return out;
 }
 
-std::string pointer(const std::string& base, size_t index) { return base + "/" + std::to_string(index); }
+std::string Path::str() const {
+    std::string out;
+    append_to(out);
+    return out;
+}
 
 std::string a_kind_step(StepKind kind) {
     return std::string(kind == StepKind::End ? "an " : "a ") + step_kind_name(kind) + " step";
@@ -113,9 +128,10 @@ constexpr int kToMissing = -3;  // a step that doesn't exist (reported where it 
 
 struct Edge {
     int to;
-    std::string path;          // where the edge is written, for messages
+    int from;                  // the step it leaves; with the two below, where it is written
     bool fallthrough = false;  // no `next`: the following step in the file
-    bool branch = false;
+    bool branch = false;       // branches[branch_index].next, otherwise the step's `next`
+    size_t branch_index = 0;
 };
 
 // A set of step indices.
@@ -127,8 +143,16 @@ struct Bits {
     void intersect(const Bits& o) {
         for (size_t w = 0; w < words.size(); w++) words[w] &= o.words[w];
     }
-    bool operator==(const Bits& o) const { return words == o.words; }
-    bool operator!=(const Bits& o) const { return words != o.words; }
+};
+
+// One set of step indices per step, in one block: row r is words [r * width, (r + 1) * width).
+struct BitRows {
+    size_t width = 0;
+    std::vector<uint64_t> words;
+    BitRows(size_t rows, size_t n) : width((n + 63) / 64), words(rows * width, ~uint64_t(0)) {}
+    uint64_t* row(size_t r) { return words.data() + r * width; }
+    const uint64_t* row(size_t r) const { return words.data() + r * width; }
+    bool has(size_t r, size_t i) const { return (row(r)[i / 64] >> (i % 64)) & 1; }
 };
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
@@ -149,14 +173,53 @@ const char* tests_for(StepKind kind) {
     }
 }
 
+// A stretch of an array, for range-for.
+template <class T>
+struct Run {
+    const T* first;
+    const T* last;
+    const T* begin() const { return first; }
+    const T* end() const { return last; }
+};
+
+// A list for each step, all kept in one array: list i is items[start[i] .. start[i + 1]).
+// Two allocations, where a vector per step made hundreds (the graph of a 200-step exercise
+// is rebuilt on every load).
+template <class T>
+struct Lists {
+    std::vector<size_t> start{0};
+    std::vector<T> items;
+    Run<T> operator[](size_t i) const { return {items.data() + start[i], items.data() + start[i + 1]}; }
+    void end_list() { start.push_back(items.size()); }  // items added from now on go to the next list
+};
+
+// For each step, the steps it leads to; or, turned round, the steps that lead to it.
+using Adjacency = Lists<int>;
+
+Adjacency reversed(const Adjacency& succ) {
+    const size_t n = succ.start.size() - 1;
+    Adjacency preds;
+    preds.start.assign(n + 1, 0);
+    for (int t : succ.items) preds.start[static_cast<size_t>(t) + 1]++;
+    for (size_t i = 0; i < n; i++) preds.start[i + 1] += preds.start[i];
+    preds.items.resize(succ.items.size());
+    std::vector<size_t> fill(preds.start.begin(), preds.start.end() - 1);
+    for (size_t from = 0; from < n; from++)
+        for (int t : succ[from]) preds.items[fill[static_cast<size_t>(t)]++] = static_cast<int>(from);
+    return preds;
+}
+
 class FlowCheck {
 public:
     FlowCheck(const Exercise& ex, const Notes& notes, std::vector<Problem>& out)
         : ex_(ex), notes_(notes), out_(out), n_(ex.steps.size()) {
+        ids_.reserve(n_);
+        all_ids_.reserve(n_);
+        question_ids_.reserve(n_);
         for (size_t i = 0; i < n_; i++) {
             const std::string& id = ex.steps[i].id;
             if (id.empty()) continue;
-            ids_.emplace(id, static_cast<int>(i));  // the first step with an id wins
+            ids_.emplace(std::string_view(id), static_cast<int>(i));  // the first step with an id wins
             all_ids_.push_back(id);
             if (known_question(static_cast<int>(i))) question_ids_.push_back(id);
         }
@@ -176,15 +239,26 @@ public:
 private:
     // ---- lookups ---------------------------------------------------------------------
 
-    int resolve(const std::string& id) const {
+    int resolve(std::string_view id) const {
         auto it = ids_.find(id);
         return it == ids_.end() ? -1 : it->second;
     }
     const Step& step(int i) const { return ex_.steps[static_cast<size_t>(i)]; }
     const StepNote& note(int i) const { return notes_.steps[static_cast<size_t>(i)]; }
     bool known_question(int i) const { return note(i).kind_ok && is_question(step(i).kind); }
-    std::string step_path(int i) const { return pointer("/steps", static_cast<size_t>(i)); }
+    Path step_path(int i) const { return Path(steps_path_, static_cast<size_t>(i)); }
     void add(const std::string& path, const std::string& message) { out_.push_back({path, message}); }
+    void add(const Path& path, const std::string& message) { out_.push_back({path.str(), message}); }
+
+    // Where an edge is written: "/steps/4/next", "/steps/4/branches/0/next", or the step
+    // itself ("/steps/4") when it falls through to the following step.
+    std::string edge_path(const Edge& e) const {
+        const Path at = step_path(e.from);
+        if (e.fallthrough) return at.str();
+        if (!e.branch) return Path(at, "next").str();
+        const Path branches(at, "branches"), branch(branches, e.branch_index);
+        return Path(branch, "next").str();
+    }
 
     // closest(), remembered, and given up after a while: a hostile file can hold thousands of
     // broken references, and suggestions for the first couple of thousand are plenty.
@@ -197,7 +271,7 @@ private:
         return guesses_[key] = closest(id, candidates);
     }
 
-    void no_such_step(const std::string& path, const std::string& id, const std::vector<std::string>& candidates) {
+    void no_such_step(const Path& path, const std::string& id, const std::vector<std::string>& candidates) {
         const std::string* near = guess(id, candidates);
         std::string message = "there is no step " + in_quotes(id) + (near ? " (did you mean \"" + *near + "\"?)" : "");
         if (!id.empty() && id[0] == '@') message += " (the only target starting with \"@\" is \"@return\")";
@@ -206,7 +280,7 @@ private:
 
     // A reference that must name a question. Returns its index, or -1 when it doesn't (the
     // reason is reported) or when the step's kind is unknown (already reported).
-    int question_ref(const std::string& path, const std::string& id, const char* use) {
+    int question_ref(const Path& path, const std::string& id, const char* use) {
         int q = resolve(id);
         if (q < 0) {
             no_such_step(path, id, question_ids_);
@@ -222,7 +296,7 @@ private:
 
     // ---- references --------------------------------------------------------------------
 
-    void check_target(const std::string& path, const std::string& id) {
+    void check_target(const Path& path, const std::string& id) {
         if (id != kReturnTarget && resolve(id) < 0) no_such_step(path, id, all_ids_);
     }
 
@@ -230,29 +304,28 @@ private:
         if (notes_.safety_step_ok) {
             const std::string& id = ex_.safety.step;
             if (id == kReturnTarget) add("/safety/step", "must name the first step of the grounding path, not \"@return\"");
-            else if (resolve(id) < 0) no_such_step("/safety/step", id, all_ids_);
+            else if (resolve(id) < 0) no_such_step(Path(Path(root_, "safety"), "step"), id, all_ids_);
             else if (resolve(id) == 0)
                 add("/safety/step", "the grounding path can't start at the first step of the exercise: every reader would begin on it");
         }
         for (size_t i = 0; i < n_; i++) {
             const Step& s = ex_.steps[i];
             const StepNote& sn = notes_.steps[i];
-            std::string at = step_path(static_cast<int>(i));
-            if (sn.has_next) check_target(pointer(at, "next"), s.next);
+            const Path at = step_path(static_cast<int>(i)), branches(at, "branches"), items(at, "items");
+            if (sn.has_next) check_target(Path(at, "next"), s.next);
             for (size_t b = 0; b < s.branches.size(); b++) {
-                std::string bp = pointer(pointer(at, "branches"), b);
+                const Path bp(branches, b), when(bp, "when");
                 for (size_t c = 0; c < s.branches[b].when.size(); c++)
-                    if (sn.branches[b].when[c].ok)
-                        check_condition(s.branches[b].when[c], sn.branches[b].when[c], pointer(pointer(bp, "when"), c));
-                if (sn.branches[b].next_ok) check_target(pointer(bp, "next"), s.branches[b].next);
+                    if (sn.branches[b].when[c].ok) check_condition(s.branches[b].when[c], sn.branches[b].when[c], Path(when, c));
+                if (sn.branches[b].next_ok) check_target(Path(bp, "next"), s.branches[b].next);
             }
             for (size_t k = 0; k < s.items.size(); k++)
-                if (sn.items[k].ok) question_ref(pointer(pointer(pointer(at, "items"), k), "step"), s.items[k].step, "show");
+                if (sn.items[k].ok) question_ref(Path(Path(items, k), "step"), s.items[k].step, "show");
         }
     }
 
     // An option id a condition tests: one of the step's options, or "other" when offered.
-    void check_option(const std::string& path, const Step& q, const std::string& option) {
+    void check_option(const Path& path, const Step& q, const std::string& option) {
         if (option == "other") {
             if (q.other_label.empty())
                 add(path, in_quotes(q.id) + " doesn't offer \"other\" (the reader's own words); add \"other\": { \"label\": … } to it, or test one of its options");
@@ -268,11 +341,11 @@ private:
                       (suggestion.empty() ? "; its options are " + in_quotes_list(ids) : suggestion));
     }
 
-    void check_condition(const Condition& c, const ConditionNote& cn, const std::string& path) {
-        int qi = question_ref(pointer(path, "step"), c.step, "test");
+    void check_condition(const Condition& c, const ConditionNote& cn, const Path& path) {
+        int qi = question_ref(Path(path, "step"), c.step, "test");
         if (qi < 0) return;
         const Step& q = step(qi);
-        const std::string at = pointer(path, cn.test_field);
+        const Path at(path, cn.test_field);
         auto only_for = [&](const char* kinds) {
             add(at, in_quotes(cn.test_field) + " only applies to " + kinds + " steps; " + in_quotes(q.id) + " is " +
                         a_kind_step(q.kind) + " (use " + tests_for(q.kind) + ")");
@@ -314,26 +387,37 @@ private:
     // ---- the graph -----------------------------------------------------------------------
 
     void build_graph() {
-        edges_.assign(n_, {});
         for (size_t i = 0; i < n_; i++) {
-            const Step& s = ex_.steps[i];
-            const StepNote& sn = notes_.steps[i];
-            if (sn.kind_ok && s.kind == StepKind::End) continue;  // an end goes nowhere
-            std::string at = step_path(static_cast<int>(i));
-            for (size_t b = 0; b < s.branches.size(); b++)
-                if (sn.branches[b].next_ok) {
-                    Edge e{target(s.branches[b].next), pointer(pointer(pointer(at, "branches"), b), "next")};
-                    e.branch = true;
-                    edges_[i].push_back(e);
-                }
-            if (sn.has_next) edges_[i].push_back(Edge{target(s.next), pointer(at, "next")});
-            else if (i + 1 < n_) {
-                Edge e{static_cast<int>(i + 1), at};
-                e.fallthrough = true;
-                edges_[i].push_back(e);
-            } else if (sn.kind_ok) {
-                add(at, "this is the last step, so the reader would have nowhere to go after it; make it an end step, or give it a \"next\"");
+            add_edges(static_cast<int>(i));
+            edges_.end_list();
+        }
+        // The same edges as plain lists of steps, both ways (for the sweeps that go backwards).
+        for (size_t i = 0; i < n_; i++) {
+            for (const Edge& e : edges_[i])
+                if (e.to >= 0) succ_.items.push_back(e.to);
+            succ_.end_list();
+        }
+        preds_ = reversed(succ_);
+    }
+
+    void add_edges(int from) {
+        const Step& s = step(from);
+        const StepNote& sn = note(from);
+        if (sn.kind_ok && s.kind == StepKind::End) return;  // an end goes nowhere
+        for (size_t b = 0; b < s.branches.size(); b++)
+            if (sn.branches[b].next_ok) {
+                Edge e{target(s.branches[b].next), from};
+                e.branch = true;
+                e.branch_index = b;
+                edges_.items.push_back(e);
             }
+        if (sn.has_next) edges_.items.push_back(Edge{target(s.next), from});
+        else if (static_cast<size_t>(from) + 1 < n_) {
+            Edge e{from + 1, from};
+            e.fallthrough = true;
+            edges_.items.push_back(e);
+        } else if (sn.kind_ok) {
+            add(step_path(from), "this is the last step, so the reader would have nowhere to go after it; make it an end step, or give it a \"next\"");
         }
     }
 
@@ -377,16 +461,15 @@ private:
     }
 
     // The main graph's successors of i: its edges, except that a detour through the
-    // grounding path is replaced by an edge to where "@return" leads.
-    std::vector<int> main_successors(int i) const {
-        std::vector<int> out;
+    // grounding path is replaced by an edge to where "@return" leads. Needs start_ and
+    // safety_; find_parts() keeps them in main_succ_.
+    void add_main_successors(int i, std::vector<int>& out) const {
         for (const Edge& e : edges_[static_cast<size_t>(i)])
             if (e.to >= 0 && e.to != start_) out.push_back(e.to);
         if (enters_safety(i)) {
             int r = return_point(i);
             if (r >= 0) out.push_back(r);
         }
-        return out;
     }
 
     void find_parts() {
@@ -409,13 +492,18 @@ private:
                     }
             }
         }
+        for (size_t i = 0; i < n_; i++) {
+            add_main_successors(static_cast<int>(i), main_succ_.items);
+            main_succ_.end_list();
+        }
+        main_preds_ = reversed(main_succ_);
         main_ = Bits(n_);
         std::vector<int> todo{0};
         main_.set(0);
         while (!todo.empty()) {
             int i = todo.back();
             todo.pop_back();
-            for (int t : main_successors(i))
+            for (int t : main_succ_[static_cast<size_t>(i)])
                 if (!main_.has(static_cast<size_t>(t))) {
                     main_.set(static_cast<size_t>(t));
                     todo.push_back(t);
@@ -432,21 +520,31 @@ private:
 
     // ---- the grounding path ------------------------------------------------------------
 
+    // Adds to `found` every step in `part` with a route within `part` to a step already in
+    // `found`: one backward sweep over the predecessor lists.
+    void spread_back(const Bits& part, Bits& found) const {
+        std::vector<int> todo;
+        for (size_t i = 0; i < n_; i++)
+            if (found.has(i)) todo.push_back(static_cast<int>(i));
+        while (!todo.empty()) {
+            int v = todo.back();
+            todo.pop_back();
+            for (int p : preds_[static_cast<size_t>(v)])
+                if (part.has(static_cast<size_t>(p)) && !found.has(static_cast<size_t>(p))) {
+                    found.set(static_cast<size_t>(p));
+                    todo.push_back(p);
+                }
+        }
+    }
+
     // The steps in `part` from which some route within it reaches "@return".
     Bits leading_to_return(const Bits& part) const {
         Bits out(n_);
-        for (bool changed = true; changed;) {
-            changed = false;
-            for (size_t i = 0; i < n_; i++) {
-                if (!part.has(i) || out.has(i)) continue;
+        for (size_t i = 0; i < n_; i++)
+            if (part.has(i))
                 for (const Edge& e : edges_[i])
-                    if (e.to == kToReturn || (e.to >= 0 && out.has(static_cast<size_t>(e.to)))) {
-                        out.set(i);
-                        changed = true;
-                        break;
-                    }
-            }
-        }
+                    if (e.to == kToReturn) out.set(i);
+        spread_back(part, out);
         return out;
     }
 
@@ -458,7 +556,7 @@ private:
             int si = static_cast<int>(i);
             for (const Edge& e : edges_[i]) {
                 if (e.to == kToReturn && !safety_.has(i))
-                    add(e.path, "\"@return\" only works on the grounding path (the steps reached from safety.step " +
+                    add(edge_path(e), "\"@return\" only works on the grounding path (the steps reached from safety.step " +
                                     in_quotes(first) + "); this step isn't on it");
                 // The grounding path running on into the main exercise (typically by falling
                 // through to the next step in the file, for want of "@return"): the reader
@@ -468,7 +566,7 @@ private:
                 if (e.to < 0 || !on_safety_only(si) || !shared(e.to) || returns.has(static_cast<size_t>(e.to))) continue;
                 const Step& to = step(e.to);
                 if (note(e.to).kind_ok && to.kind == StepKind::End) continue;
-                add(e.path, "the grounding path runs on into " + in_quotes(to.id) +
+                add(edge_path(e), "the grounding path runs on into " + in_quotes(to.id) +
                                 (e.fallthrough ? " (the next step in the file)" : "") +
                                 ", a step of the main exercise; end the path with \"next\": \"@return\" to take the reader back to where they were");
             }
@@ -509,18 +607,7 @@ private:
             for (const Edge& e : edges_[i])
                 if (e.to == kToReturn || e.to == kToMissing) done.set(i);
         }
-        for (bool changed = true; changed;) {
-            changed = false;
-            for (size_t i = 0; i < n_; i++) {
-                if (done.has(i)) continue;
-                for (const Edge& e : edges_[i])
-                    if (e.to >= 0 && done.has(static_cast<size_t>(e.to))) {
-                        done.set(i);
-                        changed = true;
-                        break;
-                    }
-            }
-        }
+        spread_back(Bits(n_, true), done);
         std::vector<int> stuck;
         for (size_t i = 0; i < n_; i++)
             if (!done.has(i) && reachable(static_cast<int>(i)) && !(cant_return_ && on_safety_only(static_cast<int>(i))))
@@ -579,7 +666,7 @@ private:
         while (!todo.empty()) {
             int v = todo.back();
             todo.pop_back();
-            for (int t : main_successors(v))
+            for (int t : main_succ_[static_cast<size_t>(v)])
                 if (!r.has(static_cast<size_t>(t))) {
                     r.set(static_cast<size_t>(t));
                     todo.push_back(t);
@@ -604,19 +691,21 @@ private:
             const Step& s = ex_.steps[i];
             const StepNote& sn = notes_.steps[i];
             int si = static_cast<int>(i);
-            std::string at = step_path(si);
+            const Path at = step_path(si);
             for (size_t b = 0; b < s.branches.size(); b++)
                 for (size_t c = 0; c < s.branches[b].when.size(); c++) {
                     const Condition& cond = s.branches[b].when[c];
                     int q = resolve(cond.step);
                     if (!sn.branches[b].when[c].ok || q < 0 || !known_question(q) || may_come_before(q, si)) continue;
-                    add(pointer(pointer(pointer(pointer(at, "branches"), b), "when"), c) + "/step",
+                    const Path branches(at, "branches"), branch(branches, b), when(branch, "when"), test(when, c);
+                    add(Path(test, "step"),
                         in_quotes(cond.step) + " is never asked before this step on any path, so this test could never see an answer");
                 }
             for (size_t k = 0; k < s.items.size(); k++) {
                 int q = resolve(s.items[k].step);
                 if (!sn.items[k].ok || q < 0 || !known_question(q) || may_come_before(q, si)) continue;
-                add(pointer(pointer(at, "items"), k) + "/step",
+                const Path items(at, "items"), item(items, k);
+                add(Path(item, "step"),
                     in_quotes(s.items[k].step) + " is never asked before this summary on any path, so it would never show");
             }
         }
@@ -624,33 +713,62 @@ private:
 
     // The questions asked on every path from `entry` to each step, counting only steps in
     // `part`: a forward "must" dataflow. in[entry] is empty; in[v] is the intersection, over
-    // v's predecessors p in the part, of in[p] plus p itself when p is a question.
-    std::vector<Bits> must_have_asked(const Bits& part, int entry, bool main_graph) {
-        std::vector<std::vector<int>> preds(n_);
-        for (size_t p = 0; p < n_; p++) {
-            if (!part.has(p)) continue;
-            std::vector<int> succ;
-            if (main_graph) succ = main_successors(static_cast<int>(p));
-            else
-                for (const Edge& e : edges_[p])
-                    if (e.to >= 0) succ.push_back(e.to);
-            for (int t : succ)
-                if (part.has(static_cast<size_t>(t))) preds[static_cast<size_t>(t)].push_back(static_cast<int>(p));
+    // v's predecessors p in the part, of in[p] plus p itself when p is a question. Every
+    // other in[v] starts full and only shrinks, so the answer is the largest solution.
+    //
+    // Visiting the steps in reverse postorder (each step after the steps that lead to it,
+    // loops aside) lets one sweep settle nearly everything: a second confirms it, and only
+    // loops need more. Sweeping in file order instead could take a sweep per step.
+    //
+    // `succ` and `preds` are the graph's edges both ways (the main graph's, or the plain
+    // one's); only steps in `part` take part.
+    BitRows must_have_asked(const Bits& part, int entry, const Adjacency& succ, const Adjacency& preds) const {
+        auto in_part = [&](int i) { return part.has(static_cast<size_t>(i)); };
+
+        // Reverse postorder of a depth-first search from entry (with an explicit stack: a
+        // hostile file may hold thousands of steps in a chain). Steps of the part it doesn't
+        // reach, if any, go last; the order only affects speed, never the answer.
+        std::vector<int> order;
+        std::vector<char> seen(n_, 0);
+        std::vector<std::pair<int, size_t>> stack{{entry, 0}};  // step, next successor to look at
+        seen[static_cast<size_t>(entry)] = 1;
+        while (!stack.empty()) {
+            const int v = stack.back().first;
+            const Run<int> next = succ[static_cast<size_t>(v)];
+            if (stack.back().second < static_cast<size_t>(next.last - next.first)) {
+                const int t = next.first[stack.back().second++];
+                if (in_part(t) && !seen[static_cast<size_t>(t)]) {
+                    seen[static_cast<size_t>(t)] = 1;
+                    stack.push_back({t, 0});
+                }
+            } else {
+                order.push_back(v);
+                stack.pop_back();
+            }
         }
-        std::vector<Bits> in(n_, Bits(n_, true));
-        in[static_cast<size_t>(entry)] = Bits(n_);
+        std::reverse(order.begin(), order.end());
+        for (size_t v = 0; v < n_; v++)
+            if (part.has(v) && !seen[v]) order.push_back(static_cast<int>(v));
+
+        BitRows in(n_, n_);
+        const size_t width = in.width;
+        std::fill(in.row(static_cast<size_t>(entry)), in.row(static_cast<size_t>(entry)) + width, 0);
+        std::vector<uint64_t> next(width);
         for (bool changed = true; changed;) {
             changed = false;
-            for (size_t v = 0; v < n_; v++) {
-                if (!part.has(v) || static_cast<int>(v) == entry) continue;
-                Bits next(n_, true);
-                for (int p : preds[v]) {
-                    Bits out = in[static_cast<size_t>(p)];
-                    if (known_question(p)) out.set(static_cast<size_t>(p));
-                    next.intersect(out);
+            for (int v : order) {
+                if (v == entry) continue;
+                std::fill(next.begin(), next.end(), ~uint64_t(0));
+                for (int p : preds[static_cast<size_t>(v)]) {
+                    if (!in_part(p)) continue;
+                    const uint64_t* from = in.row(static_cast<size_t>(p));
+                    const size_t pw = static_cast<size_t>(p) / 64;
+                    const uint64_t self = known_question(p) ? uint64_t(1) << (static_cast<size_t>(p) % 64) : 0;
+                    for (size_t w = 0; w < width; w++) next[w] &= from[w] | (w == pw ? self : 0);
                 }
-                if (next != in[v]) {
-                    in[v] = next;
+                uint64_t* row = in.row(static_cast<size_t>(v));
+                if (!std::equal(next.begin(), next.end(), row)) {
+                    std::copy(next.begin(), next.end(), row);
                     changed = true;
                 }
             }
@@ -659,33 +777,33 @@ private:
     }
 
     void check_weaving() {
-        std::vector<Bits> main_in = must_have_asked(main_, 0, true);
-        std::vector<Bits> safety_in;
-        if (start_ >= 0) safety_in = must_have_asked(safety_, start_, false);
+        const BitRows main_in = must_have_asked(main_, 0, main_succ_, main_preds_);
+        const BitRows safety_in = start_ >= 0 ? must_have_asked(safety_, start_, succ_, preds_) : BitRows(0, n_);
 
         for (size_t i = 0; i < n_; i++) {
             const Step& s = ex_.steps[i];
             if (!notes_.steps[i].kind_ok) continue;
             int si = static_cast<int>(i);
-            std::string at = step_path(si);
-            for (size_t k = 0; k < s.text.size(); k++) check_placeholders(si, s.text[k], pointer(pointer(at, "text"), k), main_in, safety_in);
-            check_placeholders(si, s.prompt, pointer(at, "prompt"), main_in, safety_in);
-            check_placeholders(si, s.hint, pointer(at, "hint"), main_in, safety_in);
+            const Path at = step_path(si), text(at, "text");
+            for (size_t k = 0; k < s.text.size(); k++) check_placeholders(si, s.text[k], Path(text, k), main_in, safety_in);
+            check_placeholders(si, s.prompt, Path(at, "prompt"), main_in, safety_in);
+            check_placeholders(si, s.hint, Path(at, "hint"), main_in, safety_in);
         }
     }
 
     // A step on the grounding path can be reached from any step, so what was asked before it
     // is what its own path asked; a step of both parts must satisfy both.
-    void check_placeholders(int si, const std::string& text, const std::string& path, const std::vector<Bits>& main_in,
-                            const std::vector<Bits>& safety_in) {
+    void check_placeholders(int si, const std::string& text, const Path& path, const BitRows& main_in,
+                            const BitRows& safety_in) {
+        if (text.find("{{") == std::string::npos) return;  // nothing woven in (most texts)
         size_t i = static_cast<size_t>(si);
         for (const Placeholder& p : find_placeholders(text)) {
             if (p.step.empty()) continue;  // reported when the text was read
             int q = question_ref(path, p.step, "weave in");
             if (q < 0 || p.has_fallback || !reachable(si)) continue;
             size_t qi = static_cast<size_t>(q);
-            bool missing_on_safety = safety_.has(i) && !safety_in[i].has(qi);
-            bool missing_on_main = main_.has(i) && !main_in[i].has(qi);
+            bool missing_on_safety = safety_.has(i) && !safety_in.has(i, qi);
+            bool missing_on_main = main_.has(i) && !main_in.has(i, qi);
             // Asked on every path is not enough: a question the reader may skip leaves no answer.
             bool skippable = !ex_.steps[qi].required;
             if (!missing_on_safety && !missing_on_main && !skippable) continue;
@@ -707,9 +825,12 @@ private:
     const Notes& notes_;
     std::vector<Problem>& out_;
     size_t n_;
-    std::map<std::string, int> ids_;
+    const Path root_, steps_path_{root_, "steps"};
+    std::unordered_map<std::string_view, int> ids_;  // views of the steps' own ids
     std::vector<std::string> all_ids_, question_ids_;
-    std::vector<std::vector<Edge>> edges_;
+    Lists<Edge> edges_;  // each step's ways on: branches in order, then its default
+    Adjacency succ_, preds_;            // edges_ that lead to a step, as lists of steps, both ways
+    Adjacency main_succ_, main_preds_;  // the main graph (add_main_successors()), both ways
     int start_ = -1;      // the grounding path's first step, or -1
     Bits safety_, main_, only_safety_;
     bool cant_return_ = false;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "exercise.h"
@@ -43,9 +44,29 @@ struct Notes {
     bool safety_step_ok = false;  // `safety.step` was read as a string
 };
 
-// "/steps/4" + "next" → "/steps/4/next", escaping '~' and '/' as JSON Pointer requires.
-std::string pointer(const std::string& base, const std::string& key);
-std::string pointer(const std::string& base, size_t index);
+// Where something sits in the file: a JSON Pointer such as "/steps/4/next", built as text
+// only when a problem is reported. Nearly every value is fine, and building the pointer for
+// each one up front was a good part of the load time. A Path refers to its parent (and to
+// its key), so it is made on the stack and used while those are still there:
+//     const Path step(steps, i);             // "/steps/4"
+//     add(out, Path(step, "next"), "…");      // "/steps/4/next", made here and only here
+class Path {
+public:
+    Path() = default;  // the whole document: ""
+    Path(const Path& parent, std::string_view key) : parent_(&parent), key_(key) {}
+    Path(const Path& parent, size_t index) : parent_(&parent), index_(index), is_index_(true) {}
+
+    // The pointer as text, escaping '~' and '/' in keys as JSON Pointer requires.
+    std::string str() const;
+
+private:
+    void append_to(std::string& out) const;
+
+    const Path* parent_ = nullptr;
+    std::string_view key_;
+    size_t index_ = 0;
+    bool is_index_ = false;
+};
 
 // Step kind as an author writes it, with an article: "a choice step", "an end step".
 std::string a_kind_step(StepKind kind);
