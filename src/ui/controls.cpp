@@ -9,14 +9,32 @@ namespace tend::ui {
 
 namespace {
 std::vector<Target>* g_targets = nullptr;
+std::string g_focus;
+ImVec4 g_ring;
 }
 
-void collect_targets(std::vector<Target>* out) { g_targets = out; }
+void collect_targets(std::vector<Target>* out, const std::string& focus, ImVec4 ring) {
+    g_targets = out;
+    g_focus = focus;
+    g_ring = ring;
+}
 
-void note_target(const char* id, const std::string& label) {
+void note_target(const char* id, const std::string& label, const std::string& key) {
     if (!g_targets) return;
+    Target t{id, label, key.empty() ? std::string(id + (id[0] == '#' && id[1] == '#' ? 2 : 0)) : key,
+             ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    // The keyboard focus lives in the DOM mirror; the reader sees it here, as a clear ring
+    // just outside the control (WCAG 2.4.7, 2.4.11): accent, 3 px, kept at full opacity.
+    if (!g_focus.empty() && t.key == g_focus) {
+        t.focused = true;
+        float r = ImGui::GetStyle().FrameRounding + 4.0f;
+        ImGui::GetWindowDrawList()->AddRect(t.min - ImVec2(4, 4), t.max + ImVec2(4, 4), ImGui::ColorConvertFloat4ToU32(g_ring), r,
+                                            0, 3.0f);
+    }
     ImVec2 origin = ImGui::GetWindowPos();
-    g_targets->push_back({id, label, ImGui::GetItemRectMin() - origin, ImGui::GetItemRectMax() - origin});
+    t.min -= origin;
+    t.max -= origin;
+    g_targets->push_back(std::move(t));
 }
 
 ImU32 colour(const ImVec4& c) { return ImGui::GetColorU32(c); }
@@ -48,13 +66,13 @@ float button_width(const Paint& p, const std::string& label, float pad_em) {
     return std::max(p.theme->tap * 2.0f, std::ceil(w + p.theme->body_px * pad_em));
 }
 
-bool button(const Paint& p, const char* id, const std::string& label, float width, ButtonKind kind, bool enabled) {
+bool button(const Paint& p, const char* id, const std::string& label, float width, ButtonKind kind, bool enabled,
+            const std::string& key) {
     const Theme& t = *p.theme;
     ImGui::BeginDisabled(!enabled);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 size(width, t.tap);
     bool pressed = ImGui::InvisibleButton(id, size);
-    note_target(id, label);
     bool hovered = ImGui::IsItemHovered();
     bool held = ImGui::IsItemActive();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -83,11 +101,13 @@ bool button(const Paint& p, const char* id, const std::string& label, float widt
     ts.colour = colour(ink);
     float text_h = measure_text(ts, label, width - 16.0f);
     draw_text_at(dl, ts, ImVec2(pos.x + 8.0f, pos.y + (t.tap - text_h) * 0.5f), label, width - 16.0f, 0.5f);
+    note_target(id, label, key);  // after the fill, so a focus ring is drawn over it
     ImGui::EndDisabled();
     return pressed && enabled;
 }
 
-bool option(const Paint& p, const char* id, const std::string& label, bool selected, bool multiple, float width) {
+bool option(const Paint& p, const char* id, const std::string& label, bool selected, bool multiple, float width,
+            const std::string& key) {
     const Theme& t = *p.theme;
     const float marker = 22.0f, inset = 18.0f;
     float text_w = width - inset * 2 - marker - 14.0f;
@@ -95,7 +115,6 @@ bool option(const Paint& p, const char* id, const std::string& label, bool selec
     float h = std::max(t.tap + 4.0f, text_h + 26.0f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::InvisibleButton(id, ImVec2(width, h));
-    note_target(id, label);
     bool hovered = ImGui::IsItemHovered();
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
@@ -112,9 +131,10 @@ bool option(const Paint& p, const char* id, const std::string& label, bool selec
         ImGui::RenderCheckMark(dl, ImVec2(m0.x + 5.0f, m0.y + 5.0f), colour(t.on_accent), marker - 10.0f);
     } else {
         dl->AddRectFilled(m0, m1, colour(t.surface), r);
-        dl->AddRect(m0, m1, colour(t.line), r, 0, 1.5f);
+        dl->AddRect(m0, m1, colour(t.outline), r, 0, 1.5f);
     }
     draw_text_at(dl, p.body, ImVec2(m1.x + 14.0f, pos.y + (h - text_h) * 0.5f), label, text_w);
+    note_target(id, label, key);
     return pressed;
 }
 

@@ -31,19 +31,26 @@ ImU32 colour(const ImVec4& c);  // with the current style alpha (the step fade)
 
 enum class ButtonKind { Primary, Secondary, Quiet, Caution };
 
+// Every control has a key the DOM mirror shares ("continue", "option:calm", "scale:6"); by
+// default the ImGui id without its "##".
 float button_width(const Paint& p, const std::string& label, float pad_em = 2.4f);  // pad: both sides, in ems
-bool button(const Paint& p, const char* id, const std::string& label, float width, ButtonKind kind, bool enabled = true);
+bool button(const Paint& p, const char* id, const std::string& label, float width, ButtonKind kind, bool enabled = true,
+            const std::string& key = "");
 
 // A whole-width option: a round marker (single choice) or a square one (multiple).
-bool option(const Paint& p, const char* id, const std::string& label, bool selected, bool multiple, float width);
+bool option(const Paint& p, const char* id, const std::string& label, bool selected, bool multiple, float width,
+            const std::string& key);
 
-// Every tap target drawn this frame, in CSS px (for tests now, and the DOM mirror next).
+// Every tap target drawn this frame, in CSS px: for tests, and for the DOM mirror, which
+// lays its (transparent) controls over them so focus scrolls to the right place.
 struct Target {
-    std::string id, label;
+    std::string id, label, key;
     ImVec2 min, max;
+    bool focused = false;  // its focus ring was drawn
 };
-void collect_targets(std::vector<Target>* out);  // nullptr stops collecting
-void note_target(const char* id, const std::string& label);  // the last item
+// nullptr stops collecting. The control whose key is `focus` gets a ring in `ring`.
+void collect_targets(std::vector<Target>* out, const std::string& focus = "", ImVec4 ring = ImVec4());
+void note_target(const char* id, const std::string& label, const std::string& key = "");  // the last item
 
 // A soft rounded panel behind whatever is drawn between begin_panel and end_panel.
 void begin_panel(float pad);

@@ -13,6 +13,8 @@
 
 namespace tend::ui {
 
+class PacerClock;
+
 struct Link {
     std::string label, text, url;  // a crisis resource; url may be ""
 };
@@ -43,35 +45,44 @@ struct Screen {
     std::string cta_text, cta_link;
     std::string flash;  // a brief acknowledgement ("Copied"), "" for none
 
+    bool confirm_delete = false;  // "Delete my answers" asked: show the confirmation
+    bool journal_open = false;    // past sessions shown
+
+    const PacerClock* pacer = nullptr;  // the pause step's clock (the widget advances it)
     bool reduced_motion = false;
     bool pacer_visible = true;  // on screen and tab visible: the pacer only runs when seen
+
+    // The control that has focus in the page's DOM mirror ("continue", "option:calm", …): the
+    // canvas draws its focus ring there. "" when focus is elsewhere.
+    std::string focus;
 };
 
 struct Intents {
     bool next = false, back = false, skip = false;
     bool enter_safety = false, leave_safety = false;
     std::string choose;          // option id to select/toggle
-    bool toggle_other = false;
+    int other = -1;              // 1: select "something else", 0: unselect it
+
     int scale = -1;
     bool copy = false, download_text = false, download_json = false;
+    bool ask_delete = false, cancel_delete = false;
     bool delete_all = false;     // confirmed already
+    bool toggle_journal = false;
     bool restart = false;
+    bool pacer_toggle = false, pacer_stop = false, pacer_longer = false;
     std::string open_link;
     bool any() const {
-        return next || back || skip || enter_safety || leave_safety || !choose.empty() || toggle_other ||
-               scale >= 0 || copy || download_text || download_json || delete_all || restart || !open_link.empty();
+        return next || back || skip || enter_safety || leave_safety || !choose.empty() || other >= 0 ||
+               scale >= 0 || copy || download_text || download_json || ask_delete || cancel_delete || delete_all ||
+               toggle_journal || restart || pacer_toggle || pacer_stop || pacer_longer || !open_link.empty();
     }
 };
 
-// Where the real <textarea> goes this frame, in CSS px relative to the canvas.
+// Where the real <textarea> goes this frame, in CSS px relative to the canvas. What it holds
+// and its name come from the StepView (the DOM mirror owns the element).
 struct TextField {
     bool visible = false;
     ImVec2 pos, size;
-    std::string key;          // changes when a different reply is being asked for
-    std::string value;        // what it should hold when `key` changes
-    std::string placeholder;
-    std::string label;        // its accessible name (the prompt)
-    int max_length = 0;
 };
 
 // What the view needs from the frame loop next.

@@ -48,9 +48,27 @@ void words_panel(const Paint& p, const std::string& label, const std::string& te
 
 }  // namespace
 
+std::string progress_text(const StepView& v) {
+    if (v.in_safety) return str::kTakingPause;
+    if (v.is_end) return str::kFinished;
+    char progress[64];
+    std::snprintf(progress, sizeof progress, str::kStepOfAbout, v.step_number, std::max(v.step_number, v.step_total));
+    return progress;
+}
+
+std::string resource_action(const Link& r) {
+    return r.url.rfind("tel:", 0) == 0 ? "Call " + r.url.substr(4)
+         : r.url.rfind("sms:", 0) == 0 ? "Text " + r.url.substr(4)
+         : "Open " + r.label;
+}
+
+bool disclaimer_repeated(const Screen& s) {
+    return std::find(s.view->paragraphs.begin(), s.view->paragraphs.end(), s.disclaimer) != s.view->paragraphs.end();
+}
+
 Frame StepScreen::draw(const Screen& s, const Theme& t, const Fonts& fonts, float width, float dt) {
     Frame f;
-    collect_targets(&f.targets);
+    collect_targets(&f.targets, s.focus, t.accent);
     const StepView& v = *s.view;
 
     // A new step (or entering/leaving the pause path) fades in; reduced motion just shows it.
@@ -58,8 +76,6 @@ Frame StepScreen::draw(const Screen& s, const Theme& t, const Fonts& fonts, floa
     if (key != shown_key_) {
         shown_key_ = key;
         fade_ = s.reduced_motion ? 1.0f : 0.0f;
-        confirm_delete_ = false;
-        if (v.kind == StepKind::Pause) pacer_.reset(v.seconds);
     }
     fade_ = std::min(1.0f, fade_ + (t.fade_seconds > 0 ? dt / t.fade_seconds : 1.0f));
     if (fade_ < 1.0f) f.needs.animate = true;
@@ -77,7 +93,7 @@ Frame StepScreen::draw(const Screen& s, const Theme& t, const Fonts& fonts, floa
     float eased = 1.0f - (1.0f - fade_) * (1.0f - fade_);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, eased);
     p = make_paint(t, fonts);  // colours now carry the fade
-    body(p, s, w, dt, &f);
+    body(p, s, w, &f);
     controls(p, s, w, &f.intents);
     if (v.is_end) ending(p, s, w, &f.intents);
     ImGui::PopStyleVar();
@@ -97,10 +113,7 @@ void StepScreen::header(const Paint& p, const Screen& s, float w, Intents* in) {
     // The opening screen has the title as its heading; later steps keep it in the header.
     std::string name = s.opening ? s.practice_name
                        : s.practice_name.empty() ? s.title : s.practice_name + "  ·  " + s.title;
-    char progress[64];
-    if (v.in_safety) std::snprintf(progress, sizeof progress, "%s", str::kTakingPause);
-    else if (v.is_end) std::snprintf(progress, sizeof progress, "%s", str::kFinished);
-    else std::snprintf(progress, sizeof progress, str::kStepOfAbout, v.step_number, std::max(v.step_number, v.step_total));
+    std::string progress = progress_text(v);
 
     // "I need a pause" sits top right, always one tap away (inside the path, the controls
     // offer the way back instead). On a phone the name gets its own line above it.
@@ -117,7 +130,7 @@ void StepScreen::header(const Paint& p, const Screen& s, float w, Intents* in) {
         if (button(p, "##need_pause", action, action_w, ButtonKind::Secondary)) in->enter_safety = true;
     }
     float left_w = w - action_w - (action.empty() ? 0 : t.gap);
-    std::string beside = narrow ? std::string(progress) : name;
+    std::string beside = narrow ? progress : name;
     float beside_h = measure_text(p.small, beside, left_w);
     draw_text_at(dl, p.small, ImGui::GetWindowPos() + ImVec2(top.x, top.y + std::max(0.0f, (t.tap - beside_h) * 0.5f)),
                  beside, left_w);
@@ -159,15 +172,14 @@ void StepScreen::opening(const Paint& p, const Screen& s, float w) {
         paragraph(p.muted, std::string(str::kContentNote) + s.content_note, w);
     }
     // Many exercises say it again in their first step; once is kinder than twice.
-    bool repeated = std::find(s.view->paragraphs.begin(), s.view->paragraphs.end(), s.disclaimer) != s.view->paragraphs.end();
-    if (!s.disclaimer.empty() && !repeated) {
+    if (!s.disclaimer.empty() && !disclaimer_repeated(s)) {
         gap(t.paragraph_gap * 0.5f);
         paragraph(p.small, s.disclaimer, w);
     }
     gap(t.section_gap);
 }
 
-void StepScreen::body(const Paint& p, const Screen& s, float w, float dt, Frame* f) {
+void StepScreen::body(const Paint& p, const Screen& s, float w, Frame* f) {
     const Theme& t = *p.theme;
     const StepView& v = *s.view;
 
@@ -181,10 +193,9 @@ void StepScreen::body(const Paint& p, const Screen& s, float w, float dt, Frame*
             paragraph(p.small, r.text, w - 36.0f);
             if (!r.url.empty()) {
                 ImGui::PushID(static_cast<int>(i));
-                std::string label = r.url.rfind("tel:", 0) == 0 ? "Call " + r.url.substr(4)
-                                  : r.url.rfind("sms:", 0) == 0 ? "Text " + r.url.substr(4)
-                                  : "Open " + r.label;
-                if (button(p, "##resource", label, std::min(w - 36.0f, button_width(p, label)), ButtonKind::Secondary))
+                std::string label = resource_action(r);
+                if (button(p, "##resource", label, std::min(w - 36.0f, button_width(p, label)), ButtonKind::Secondary, true,
+                           "resource:" + std::to_string(i)))
                     f->intents.open_link = r.url;
                 ImGui::PopID();
             }
@@ -210,7 +221,7 @@ void StepScreen::body(const Paint& p, const Screen& s, float w, float dt, Frame*
         case StepKind::Scale: question_scale(p, v, w, f); break;
         case StepKind::Pause:
             gap(t.paragraph_gap);
-            pacer_.draw(p, w, dt, s, &f->needs);
+            if (s.pacer) pacer_.draw(p, w, s, &f->intents, &f->needs);
             break;
         case StepKind::Summary: summary(p, s, w); break;
         default: break;
@@ -218,8 +229,7 @@ void StepScreen::body(const Paint& p, const Screen& s, float w, float dt, Frame*
     gap(t.section_gap);
 }
 
-void StepScreen::field(const Paint& p, const std::string& key, const std::string& value, const std::string& label,
-                       int max_length, float w, Frame* f) {
+void StepScreen::field(const Paint& p, float w, Frame* f) {
     const Theme& t = *p.theme;
     float h = std::round(t.field_lines * p.body.line_height + 28.0f);
     ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -227,22 +237,17 @@ void StepScreen::field(const Paint& p, const std::string& key, const std::string
     // Drawn under the real <textarea>, so the frame before it is placed already looks right.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, pos + ImVec2(w, h), colour(mix(t.surface, ImVec4(1, 1, 1, 1), 0.7f)), t.radius);
-    dl->AddRect(pos, pos + ImVec2(w, h), colour(t.line), t.radius, 0, 1.5f);
+    dl->AddRect(pos, pos + ImVec2(w, h), colour(t.outline), t.radius, 0, 1.5f);
     f->field.visible = true;
     f->field.pos = pos - ImGui::GetWindowPos();
     f->field.size = ImVec2(w, h);
-    f->field.key = key;
-    f->field.value = value;
-    f->field.label = label;
-    f->field.max_length = max_length;
-    f->field.placeholder = str::kFieldPlaceholder;
 }
 
 void StepScreen::question_text(const Paint& p, const StepView& v, float w, Frame* f) {
     paragraph(p.prompt, v.prompt, w);
     if (!v.hint.empty()) paragraph(p.muted, v.hint, w);
     gap(p.theme->gap);
-    field(p, v.step_id, v.reply, v.prompt, v.max_length, w, f);
+    field(p, w, f);
 }
 
 void StepScreen::question_choice(const Paint& p, const StepView& v, float w, Frame* f) {
@@ -251,13 +256,13 @@ void StepScreen::question_choice(const Paint& p, const StepView& v, float w, Fra
     gap(p.theme->gap);
     for (size_t i = 0; i < v.choices.size(); i++) {
         ImGui::PushID(static_cast<int>(i));
-        if (option(p, "##option", v.choices[i].label, v.choices[i].selected, v.multiple, w))
+        if (option(p, "##option", v.choices[i].label, v.choices[i].selected, v.multiple, w, "option:" + v.choices[i].id))
             f->intents.choose = v.choices[i].id;
         ImGui::PopID();
     }
     if (!v.other_label.empty()) {
-        if (option(p, "##other", v.other_label, v.other_selected, v.multiple, w)) f->intents.toggle_other = true;
-        if (v.other_selected) field(p, v.step_id + "#other", v.other_text, v.other_label, 1000, w, f);
+        if (option(p, "##other", v.other_label, v.other_selected, v.multiple, w, "other")) f->intents.other = !v.other_selected;
+        if (v.other_selected) field(p, w, f);
     }
 }
 
@@ -281,9 +286,7 @@ void StepScreen::question_scale(const Paint& p, const StepView& v, float w, Fram
         ImVec2 pos = ImGui::GetCursorScreenPos();
         ImGui::PushID(value);
         bool pressed = ImGui::InvisibleButton("##scale", ImVec2(size, std::max(size, t.scale_tap)));
-        note_target("##scale", std::to_string(value));
         bool hovered = ImGui::IsItemHovered();
-        ImGui::PopID();
         if (pressed) f->intents.scale = value;
         bool selected = value == v.scale_value;
         ImVec2 b = pos + ImVec2(size, std::max(size, t.scale_tap));
@@ -292,6 +295,8 @@ void StepScreen::question_scale(const Paint& p, const StepView& v, float w, Fram
         std::snprintf(num, sizeof num, "%d", value);
         TextStyle ts = selected ? p.on_accent : p.body;
         draw_text_at(dl, ts, ImVec2(pos.x, pos.y + (b.y - pos.y - ts.line_height) * 0.5f), num, size, 0.5f);
+        note_target("##scale", num, std::string("scale:") + num);
+        ImGui::PopID();
     }
     gap(4);
     float label_w = std::max(row_w * 0.45f, 80.0f);
@@ -394,9 +399,9 @@ void StepScreen::ending(const Paint& p, const Screen& s, float w, Intents* in) {
 
     if (!s.journal.empty()) {
         char label[64];
-        std::snprintf(label, sizeof label, journal_open_ ? str::kHideJournal : str::kShowJournal, static_cast<int>(s.journal.size()));
-        if (button(p, "##journal", label, std::min(w, button_width(p, label)), ButtonKind::Quiet)) journal_open_ = !journal_open_;
-        if (journal_open_) {
+        std::snprintf(label, sizeof label, s.journal_open ? str::kHideJournal : str::kShowJournal, static_cast<int>(s.journal.size()));
+        if (button(p, "##journal", label, std::min(w, button_width(p, label)), ButtonKind::Quiet)) in->toggle_journal = true;
+        if (s.journal_open) {
             for (const auto& e : s.journal) {
                 words_panel(p, e.when, e.text, w);
                 gap(t.gap);
@@ -406,24 +411,21 @@ void StepScreen::ending(const Paint& p, const Screen& s, float w, Intents* in) {
     }
 
     Flow last(left, w);
-    if (!confirm_delete_) {
+    if (!s.confirm_delete) {
         float rw = button_width(p, str::kBeginAgain), dw = button_width(p, str::kDelete);
         last.place(rw);
         if (button(p, "##again", str::kBeginAgain, rw, ButtonKind::Quiet)) in->restart = true;
         last.place(dw);
-        if (button(p, "##delete", str::kDelete, dw, ButtonKind::Caution)) confirm_delete_ = true;
+        if (button(p, "##delete", str::kDelete, dw, ButtonKind::Caution)) in->ask_delete = true;
     } else {
         begin_panel(18.0f);
         paragraph(p.body, str::kDeleteConfirm, w - 36.0f);
         Flow row(ImGui::GetCursorPosX(), w - 36.0f);
         float yw = button_width(p, str::kDeleteYes), nw = button_width(p, str::kDeleteNo);
         row.place(yw);
-        if (button(p, "##delete_yes", str::kDeleteYes, yw, ButtonKind::Caution)) {
-            in->delete_all = true;
-            confirm_delete_ = false;
-        }
+        if (button(p, "##delete_yes", str::kDeleteYes, yw, ButtonKind::Caution)) in->delete_all = true;
         row.place(nw);
-        if (button(p, "##delete_no", str::kDeleteNo, nw, ButtonKind::Secondary)) confirm_delete_ = false;
+        if (button(p, "##delete_no", str::kDeleteNo, nw, ButtonKind::Secondary)) in->cancel_delete = true;
         end_panel(p, t.control, 18.0f, w);
     }
 }

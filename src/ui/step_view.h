@@ -2,7 +2,7 @@
 //
 // Draws a Screen into the current ImGui window: header (title, progress, "I need a pause"),
 // any notices, the step itself by kind, then Back / Skip / Continue. Keeps only view state
-// that the engine doesn't care about (the fade, the pacer, an open confirmation).
+// that nothing else shows (the fade).
 #pragma once
 
 #include <string>
@@ -19,9 +19,14 @@ struct Frame {
     Intents intents;
     TextField field;
     FrameNeeds needs;
-    float content_height = 0;
-    std::vector<Target> targets;  // every control drawn, with its rectangle  // CSS px the card needs; the canvas follows it
+    float content_height = 0;     // CSS px the card needs; the canvas follows it
+    std::vector<Target> targets;  // every control drawn, with its rectangle
 };
+
+// Words both the canvas and the DOM mirror show, worked out in one place.
+std::string progress_text(const StepView& v);           // "Step 3 of about 9", "Taking a pause…"
+std::string resource_action(const Link& resource);      // "Call 988", "Open Samaritans"
+bool disclaimer_repeated(const Screen& s);              // the first step says it already
 
 class StepScreen {
 public:
@@ -31,21 +36,18 @@ public:
 private:
     void header(const Paint& p, const Screen& s, float w, Intents* in);
     void opening(const Paint& p, const Screen& s, float w);
-    void body(const Paint& p, const Screen& s, float w, float dt, Frame* f);
+    void body(const Paint& p, const Screen& s, float w, Frame* f);
     void question_text(const Paint& p, const StepView& v, float w, Frame* f);
     void question_choice(const Paint& p, const StepView& v, float w, Frame* f);
     void question_scale(const Paint& p, const StepView& v, float w, Frame* f);
     void summary(const Paint& p, const Screen& s, float w);
     void ending(const Paint& p, const Screen& s, float w, Intents* in);
     void controls(const Paint& p, const Screen& s, float w, Intents* in);
-    void field(const Paint& p, const std::string& key, const std::string& value, const std::string& label,
-               int max_length, float w, Frame* f);
+    void field(const Paint& p, float w, Frame* f);
 
     std::string shown_key_;      // the step on screen; a change starts the fade
     float fade_ = 1.0f;          // 0 → 1 after a step change
     Pacer pacer_;
-    bool confirm_delete_ = false;
-    bool journal_open_ = false;
 };
 
 }  // namespace tend::ui

@@ -39,6 +39,21 @@ inline constexpr const char* kDeleteYes = "Yes, delete them";
 inline constexpr const char* kDeleteNo = "Keep them";
 inline constexpr const char* kDeleted = "Your answers were deleted from this device.";
 
+// The breathing pacer.
+inline constexpr const char* kBreatheIn = "Breathe in, gently";
+inline constexpr const char* kBreatheOut = "And breathe out, slowly";
+inline constexpr const char* kPacerPaused = "Paused. Resume whenever you like.";
+inline constexpr const char* kPacerDone = "Take your time. Continue when you are ready.";
+inline constexpr const char* kPacerPause = "Pause the breathing";
+inline constexpr const char* kPacerResume = "Resume";
+inline constexpr const char* kPacerStop = "Stop";
+inline constexpr const char* kPacerLonger = "30 seconds more";
+inline constexpr float kPacerLongerSeconds = 30.0f;
+
+// Only for assistive technology and the page without WebGL (the DOM mirror).
+inline constexpr const char* kWidgetName = "Guided exercise";
+inline constexpr const char* kScaleMeans = "%d means %s; %d means %s.";
+
 // Storage, kindly: what happened, what it means for the reader, what they can do.
 inline constexpr const char* kStorageBlocked =
     "This browser isn’t letting the page save anything, so your answers are kept only while this page "

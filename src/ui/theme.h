@@ -2,10 +2,13 @@
 //
 // A practice tunes the look from its embed (data-tend-accent, -background, -font-scale,
 // -radius); everything else is derived here so the palette stays calm and readable whatever
-// accent they pick. Sizes are CSS pixels; the platform layer scales them for the display.
+// accent they pick. Readable is measured (WCAG): text 4.5:1, controls and the focus ring 3:1;
+// a practice colour that can't meet that is corrected, and the practice is told why.
+// Sizes are CSS pixels; the platform layer scales them for the display.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -22,7 +25,8 @@ struct Theme {
     ImVec4 soft_hover;
     ImVec4 control;                                // derived: secondary buttons, unselected options
     ImVec4 control_hover;
-    ImVec4 line;                                   // derived: hairlines, outlines
+    ImVec4 line;                                   // derived: hairlines, dividers
+    ImVec4 outline;                                // derived: the edge of a field or marker (≥ 3:1)
     ImVec4 notice{0.992f, 0.945f, 0.878f, 1};      // warm, never alarming
     ImVec4 notice_text{0.40f, 0.28f, 0.12f, 1};
     ImVec4 quote;                                  // derived: behind the reader's own words
@@ -62,9 +66,12 @@ struct ThemeOverrides {
     std::string background;   // "#fbf8f4"
     float font_scale = 0;     // 0.85–1.5
     float radius = -1;        // 0–28
+    bool high_contrast = false;  // prefers-contrast: more
 };
 
-Theme make_theme(const ThemeOverrides& overrides);
+// `warnings` (may be null) gets one line per practice colour that had to be corrected.
+Theme make_theme(const ThemeOverrides& overrides, std::vector<std::string>* warnings = nullptr);
+float contrast_ratio(const ImVec4& a, const ImVec4& b);  // WCAG, 1–21
 bool parse_hex_colour(const std::string& text, ImVec4* out);  // "#rgb" or "#rrggbb"
 std::string hex_colour(const ImVec4& c);                      // "#rrggbb" (for the textarea's CSS)
 ImVec4 mix(const ImVec4& a, const ImVec4& b, float t);        // a → b

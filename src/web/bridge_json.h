@@ -1,6 +1,6 @@
 // Tend: what JavaScript sees of the engine, as JSON.
 //
-// view_to_json() is the accessibility hook's input: the DOM mirror (next issue) and the
+// view_to_json() is the accessibility hook's input: the DOM mirror (web/tend.js) and the
 // aria-live region are built from exactly what the canvas draws. state_to_json() is the
 // read-only copy behind handle.state().
 #pragma once

@@ -32,14 +32,19 @@ EM_JS(char*, tend_host_date, (double ms), {
     return p;
 });
 
-EM_JS(void, tend_console_error, (const char* text), {
-    console.error(UTF8ToString(text));
+EM_JS(void, tend_console, (int warn, const char* text), {
+    console[warn ? "warn" : "error"](UTF8ToString(text));
+});
+
+EM_JS(void, tend_host_view, (const char* json, int stepped), {
+    if (Module.tendHost) Module.tendHost.view(UTF8ToString(json), !!stepped);
 });
 
 namespace tend::web {
 
 void host_set_height(float css_px) { tend_host_height(css_px); }
-void host_view(const std::string& json) { tend_host_call("view", json.c_str()); }
+void host_view(const std::string& json, bool stepped) { tend_host_view(json.c_str(), stepped ? 1 : 0); }
+void host_call(const char* method, const std::string& arg) { tend_host_call(method, arg.c_str()); }
 void host_notices(const std::string& json) { tend_host_call("notices", json.c_str()); }
 void host_complete(const std::string& json) { tend_host_call("complete", json.c_str()); }
 void host_style(const std::string& json) { tend_host_call("style", json.c_str()); }
@@ -55,6 +60,7 @@ std::string host_format_date(double ms) {
     std::free(p);
     return s;
 }
-void console_error(const std::string& text) { tend_console_error(text.c_str()); }
+void console_error(const std::string& text) { tend_console(0, text.c_str()); }
+void console_warn(const std::string& text) { tend_console(1, text.c_str()); }
 
 }  // namespace tend::web

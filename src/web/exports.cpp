@@ -36,6 +36,11 @@ EMSCRIPTEN_KEEPALIVE char* tend_targets_json() { return malloc_copy(widget().tar
 
 EMSCRIPTEN_KEEPALIVE void tend_text_input(const char* text) { widget().text_input(text); }
 EMSCRIPTEN_KEEPALIVE void tend_copy_result(int ok) { widget().copy_result(ok != 0); }
+
+// The DOM mirror: a control was used ("next", "choose" + option id, "scale" + "6", …), and
+// which control has DOM focus ("" when it left), for the ring on the canvas.
+EMSCRIPTEN_KEEPALIVE void tend_act(const char* what, const char* arg) { widget().act(what, arg); }
+EMSCRIPTEN_KEEPALIVE void tend_focus(const char* key) { widget().focus(key); }
 EMSCRIPTEN_KEEPALIVE int tend_frames() { return widget().frames(); }  // test hook: frames drawn so far
 
 EMSCRIPTEN_KEEPALIVE void tend_web_pointer(int kind, float x, float y, int button, int source) {

@@ -4,12 +4,6 @@
 
 namespace tend::web {
 
-namespace {
-// The glyphs the subset keeps (embed_font.py): must outlive the atlas build, hence static.
-const ImWchar kRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2013, 0x2014, 0x2018, 0x2019,
-                           0x201C, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0};
-}  // namespace
-
 ui::Fonts build_fonts(const ui::Theme& theme, float density) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
@@ -22,7 +16,7 @@ ui::Fonts build_fonts(const ui::Theme& theme, float density) {
         cfg.OversampleV = 1;
         // ImGui sizes by ascent-to-descent; CSS (and our theme) by the em.
         return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
-                                           em * kFontHeightPerEm, &cfg, kRanges);
+                                           em * kFontHeightPerEm, &cfg, kFontRanges);
     };
     ui::Fonts f;
     f.body = add(theme.body_px);

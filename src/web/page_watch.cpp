@@ -22,7 +22,7 @@ EM_JS(void, tend_watch, (const char* selector), {
         var io = new IntersectionObserver(function(entries) {
             Module["_tend_web_visibility"](entries[entries.length - 1].isIntersecting ? 1 : 0);
         });
-        io.observe(c);
+        io.observe(c.parentNode);  // the widget's frame: the same box, and still there without the canvas
         w.stop.push(function() { io.disconnect(); });
     }
 

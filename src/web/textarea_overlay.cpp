@@ -4,18 +4,10 @@
 
 #include <emscripten/emscripten.h>
 
-// fresh != 0: a different reply is being asked for, so value/placeholder/label are set too.
-EM_JS(void, tend_textarea, (int visible, float x, float y, float w, float h, int fresh, const char* value,
-                            const char* placeholder, const char* label, int max_length), {
-    var h5 = Module.tendHost;
-    if (!h5) return;
-    h5.textarea({
-        visible: !!visible, x: x, y: y, w: w, h: h, fresh: !!fresh,
-        value: fresh ? UTF8ToString(value) : null,
-        placeholder: fresh ? UTF8ToString(placeholder) : null,
-        label: fresh ? UTF8ToString(label) : null,
-        maxLength: max_length
-    });
+// Only where, and whether: the field's words, label and limit come from the StepView the
+// DOM mirror already has (web/tend.js), the same in canvas and DOM-only mode.
+EM_JS(void, tend_textarea, (int visible, float x, float y, float w, float h), {
+    if (Module.tendHost) Module.tendHost.textarea({ visible: !!visible, x: x, y: y, w: w, h: h });
 });
 
 namespace tend::web {
@@ -25,21 +17,18 @@ void TextareaOverlay::update(const ui::TextField& f) {
         hide();
         return;
     }
-    bool fresh = f.key != key_ || !visible_;
     bool moved = std::fabs(f.pos.x - x_) > 0.25f || std::fabs(f.pos.y - y_) > 0.25f ||
                  std::fabs(f.size.x - w_) > 0.25f || std::fabs(f.size.y - h_) > 0.25f;
-    if (!fresh && !moved) return;
-    key_ = f.key;
+    if (visible_ && !moved) return;
     visible_ = true;
     x_ = f.pos.x, y_ = f.pos.y, w_ = f.size.x, h_ = f.size.y;
-    tend_textarea(1, x_, y_, w_, h_, fresh ? 1 : 0, f.value.c_str(), f.placeholder.c_str(), f.label.c_str(), f.max_length);
+    tend_textarea(1, x_, y_, w_, h_);
 }
 
 void TextareaOverlay::hide() {
     if (!visible_) return;
     visible_ = false;
-    key_.clear();
-    tend_textarea(0, 0, 0, 0, 0, 0, "", "", "", 0);
+    tend_textarea(0, 0, 0, 0, 0);
 }
 
 }  // namespace tend::web

@@ -16,12 +16,9 @@ class TextareaOverlay {
 public:
     void update(const ui::TextField& field);
     void hide();
-    // The engine clipped or replaced the text (e.g. restart): show that value.
-    void reset() { key_.clear(); }
 
 private:
     bool visible_ = false;
-    std::string key_;
     float x_ = -1, y_ = -1, w_ = -1, h_ = -1;
 };
 

@@ -2,11 +2,9 @@
 #include "web_platform.h"
 
 #include <cfloat>
-#include <cstring>
 #include <string>
 
 #include <emscripten/emscripten.h>
-#include <emscripten/html5.h>
 
 namespace {
 
@@ -15,7 +13,6 @@ struct BackendData {
     void (*on_input)(void*) = nullptr;
     void* user = nullptr;
     double last_ms = 0;
-    bool nav_in_use = false;  // last frame: keyboard navigation highlight was showing
 };
 
 BackendData* backend() {
@@ -24,44 +21,6 @@ BackendData* backend() {
 
 void poke(BackendData* bd) {
     if (bd->on_input) bd->on_input(bd->user);
-}
-
-// Only the keys ImGui's keyboard navigation uses; everything else belongs to the page.
-ImGuiKey nav_key(const char* key) {
-    struct { const char* name; ImGuiKey k; } map[] = {
-        {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-        {"ArrowUp", ImGuiKey_UpArrow},     {"ArrowDown", ImGuiKey_DownArrow},
-        {"Enter", ImGuiKey_Enter},         {" ", ImGuiKey_Space},
-        {"Escape", ImGuiKey_Escape},       {"Home", ImGuiKey_Home},
-        {"End", ImGuiKey_End},
-    };
-    for (auto& m : map)
-        if (std::strcmp(key, m.name) == 0) return m.k;
-    return ImGuiKey_None;
-}
-
-EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
-    BackendData* bd = backend();
-    if (!bd) return EM_FALSE;
-    // Shortcuts (copy, find, reload…) and Tab (leaving the widget) are the browser's.
-    if (e->ctrlKey || e->metaKey || e->altKey || std::strcmp(e->key, "Tab") == 0) return EM_FALSE;
-    ImGuiKey key = nav_key(e->key);
-    if (key == ImGuiKey_None) return EM_FALSE;
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
-    io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
-    poke(bd);
-    // Arrows and Space scroll the article unless the reader is moving through our controls
-    // with the keyboard: then ImGui used the key and the page must not scroll as well.
-    return bd->nav_in_use ? EM_TRUE : EM_FALSE;
-}
-
-EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
-    BackendData* bd = backend();
-    if (!bd) return EM_FALSE;
-    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
-    poke(bd);
-    return EM_FALSE;
 }
 
 }  // namespace
@@ -106,29 +65,18 @@ bool ImGui_ImplTendWeb_Init(const char* canvas_selector, void (*on_input)(void*)
     bd->user = user;
     io.BackendPlatformUserData = bd;
     io.BackendPlatformName = "imgui_impl_tend_web";
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // no idle frames for a blinking caret
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
 
-    const char* sel = bd->selector.c_str();
-    emscripten_set_keydown_callback(sel, nullptr, EM_FALSE, on_key);
-    emscripten_set_keyup_callback(sel, nullptr, EM_FALSE, on_key);
-    emscripten_set_focus_callback(sel, nullptr, EM_FALSE, on_focus);
-    emscripten_set_blur_callback(sel, nullptr, EM_FALSE, on_focus);
-    tend_web_listen_pointer(sel, 1);
+    tend_web_listen_pointer(bd->selector.c_str(), 1);
     return true;
 }
 
 void ImGui_ImplTendWeb_Shutdown() {
     BackendData* bd = backend();
     IM_ASSERT(bd != nullptr && "No platform backend to shutdown, or already shutdown?");
-    const char* sel = bd->selector.c_str();
-    emscripten_set_keydown_callback(sel, nullptr, EM_FALSE, nullptr);
-    emscripten_set_keyup_callback(sel, nullptr, EM_FALSE, nullptr);
-    emscripten_set_focus_callback(sel, nullptr, EM_FALSE, nullptr);
-    emscripten_set_blur_callback(sel, nullptr, EM_FALSE, nullptr);
-    tend_web_listen_pointer(sel, 0);
+    tend_web_listen_pointer(bd->selector.c_str(), 0);
     ImGuiIO& io = ImGui::GetIO();
     io.BackendPlatformUserData = nullptr;
     io.BackendPlatformName = nullptr;
@@ -145,7 +93,6 @@ void ImGui_ImplTendWeb_NewFrame(double now_ms, float css_w, float css_h, int fb_
     double dt = bd->last_ms > 0 ? (now_ms - bd->last_ms) / 1000.0 : 1.0 / 60.0;
     io.DeltaTime = static_cast<float>(dt < 1e-4 ? 1e-4 : dt > 0.25 ? 0.25 : dt);
     bd->last_ms = now_ms;
-    bd->nav_in_use = io.NavActive && io.NavVisible;
 }
 
 void ImGui_ImplTendWeb_OnPointer(int kind, float x, float y, int button, int source) {

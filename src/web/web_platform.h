@@ -4,17 +4,16 @@
 // Implemented features:
 //  [X] Platform: mouse, touch and pen through Pointer Events, with io.AddMouseSourceEvent();
 //      after a finger lifts the mouse moves to (-FLT_MAX, -FLT_MAX) so nothing stays hovered.
-//  [X] Platform: keyboard navigation keys (arrows, Enter, Space, Escape, Home/End) while the
-//      canvas has focus; the browser's default action is prevented only for a key ImGui used.
-//  [X] Platform: focus in/out (io.AddFocusEvent).
+//  [ ] Platform: keyboard. Deliberately not fed: the canvas is aria-hidden and can't take
+//      focus; the keyboard works the page's DOM mirror of the step (web/tend.js), whose
+//      focus the view draws as a ring (ui::Screen::focus).
 //  [X] Platform: display size in CSS px, DisplayFramebufferScale = device pixels per CSS px.
 //  [ ] Platform: mouse wheel. Deliberately not fed: the wheel scrolls the article, never us.
 //  [ ] Platform: text input. Answers are typed into a real <textarea> (see textarea_overlay.h).
 //  [ ] Platform: mouse cursor shapes, gamepad, clipboard (the widget uses navigator.clipboard).
 //  [ ] Platform: multi-viewports.
 //
-// Manners in a page: every listener is on the widget's own canvas, none on window/document;
-// Tab and every Ctrl/Cmd/Alt shortcut pass straight through to the browser.
+// Manners in a page: every listener is on the widget's own canvas, none on window/document.
 //
 // All state is one struct in io.BackendPlatformUserData, so each ImGui context (one per widget)
 // has its own. Event callbacks only feed io.Add…Event and tell the owner to draw a frame.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include <emscripten/eventloop.h>
@@ -16,6 +17,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // the input queue, to keep drawing until it drains
 #include "interpolate.h"
+#include "json_out.h"
 #include "json_guard.h"
 #include "page_watch.h"
 #include "problem.h"
@@ -54,8 +56,9 @@ WidgetConfig parse_config(const std::string& text) {
     c.theme.background = get_string(j, "background");
     c.theme.font_scale = static_cast<float>(get_number(j, "fontScale", 0));
     c.theme.radius = static_cast<float>(get_number(j, "radius", -1));
-    auto rm = j.find("reducedMotion");
-    c.reduced_motion = rm != j.end() && rm->is_boolean() && rm->get<bool>();
+    auto flag = [&](const char* key) { auto it = j.find(key); return it != j.end() && it->is_boolean() && it->get<bool>(); };
+    c.reduced_motion = flag("reducedMotion");
+    c.theme.high_contrast = flag("highContrast");
     return c;
 }
 
@@ -68,6 +71,24 @@ bool safe_link(const std::string& url) {
 }
 
 void on_input(void* self) { static_cast<Widget*>(self)->poke(); }
+
+// The widget's own words, for the DOM mirror (strings.h stays their one home).
+std::string strings_json() {
+    namespace s = ui::str;
+    const char* pairs[][2] = {
+        {"continue", s::kContinue}, {"skip", s::kSkip}, {"back", s::kBack}, {"need_pause", s::kNeedPause},
+        {"return", s::kReturn}, {"choose_any", s::kChooseAny}, {"placeholder", s::kFieldPlaceholder},
+        {"your_words", s::kYourWords}, {"keep_them", s::kKeepThem}, {"copy", s::kCopy}, {"txt", s::kDownloadText},
+        {"json", s::kDownloadJson}, {"again", s::kBeginAgain}, {"delete", s::kDelete},
+        {"delete_confirm", s::kDeleteConfirm}, {"delete_yes", s::kDeleteYes}, {"delete_no", s::kDeleteNo},
+        {"resources_title", s::kResourcesTitle}, {"pacer_longer", s::kPacerLonger}, {"pacer_stop", s::kPacerStop},
+        {"name", s::kWidgetName},
+    };
+    JsonOut j;
+    j.begin();
+    for (auto& p : pairs) j.str(p[0], p[1]);
+    return j.end().text();
+}
 
 }  // namespace
 
@@ -91,39 +112,47 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
     journal_ = std::make_unique<Journal>(*exercise_, store_, prefix);
     session_->open();
 
-    theme_ = ui::make_theme(config_.theme);
+    std::vector<std::string> warnings;
+    theme_ = ui::make_theme(config_.theme, &warnings);
+    for (const auto& w : warnings) console_warn(w);
+
+    // The textarea, the DOM mirror and the card's CSS share the theme (the font too, from the same bytes).
+    struct { const char* name; ImVec4 colour; } colours[] = {
+        {"surface", theme_.surface}, {"text", theme_.text}, {"muted", theme_.muted}, {"accent", theme_.accent},
+        {"line", theme_.line}, {"outline", theme_.outline}, {"on-accent", theme_.on_accent}, {"soft", theme_.soft},
+        {"control", theme_.control}, {"quote", theme_.quote}, {"caution", theme_.caution}, {"notice", theme_.notice},
+        {"notice-text", theme_.notice_text}, {"field", ui::mix(theme_.surface, ImVec4(1, 1, 1, 1), 0.7f)},
+    };
+    JsonOut css;
+    css.begin();
+    for (auto& c : colours) css.str(("--tend-" + std::string(c.name)).c_str(), ui::hex_colour(c.colour));
+    css.str("--tend-ring", ui::hex_colour(theme_.accent) + "40");  // the accent at 25%, for the textarea's glow
+    css.str("--tend-radius", std::to_string(static_cast<int>(theme_.radius)) + "px");
+    css.str("--tend-card-radius", std::to_string(static_cast<int>(theme_.radius * 1.4f)) + "px");
+    css.str("--tend-font-size", std::to_string(static_cast<int>(theme_.body_px)) + "px");
+    css.str("--tend-line-height", std::to_string(theme_.line_height));
+    host_style(css.end().text());
+    host_font(kFontData, kFontSize);
+    host_call("strings", strings_json());
+
     imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(imgui_);
     ui::apply_to_style(theme_, ImGui::GetStyle());
-    if (!gl_.create(selector_, &Widget::on_restored, this)) {
-        console_error("Tend: this browser couldn't start WebGL2 for the exercise.");
+    if (gl_.create(selector_, &Widget::on_restored, this)) {
+        ImGui_ImplTendWeb_Init(selector_.c_str(), &on_input, this);
+    } else {
+        // No WebGL2 (too old, switched off, or the canvas is blocked): the DOM mirror is the widget.
         ImGui::DestroyContext(imgui_);
         imgui_ = nullptr;
-        return 2;
+        dom_only_ = true;
     }
-    ImGui_ImplTendWeb_Init(selector_.c_str(), &on_input, this);
-
-    // The textarea and the card's CSS share the theme (the font too, from the same bytes).
-    nlohmann::json css = {
-        {"--tend-surface", ui::hex_colour(theme_.surface)}, {"--tend-text", ui::hex_colour(theme_.text)},
-        {"--tend-muted", ui::hex_colour(theme_.muted)},     {"--tend-accent", ui::hex_colour(theme_.accent)},
-        {"--tend-line", ui::hex_colour(theme_.line)},
-        {"--tend-ring", ui::hex_colour(theme_.accent) + "40"},  // the accent at 25%, for the focus ring
-        {"--tend-field", ui::hex_colour(ui::mix(theme_.surface, ImVec4(1, 1, 1, 1), 0.7f))},
-        {"--tend-radius", std::to_string(static_cast<int>(theme_.radius)) + "px"},
-        {"--tend-card-radius", std::to_string(static_cast<int>(theme_.radius * 1.4f)) + "px"},
-        {"--tend-font-size", std::to_string(static_cast<int>(theme_.body_px)) + "px"},
-        {"--tend-line-height", std::to_string(theme_.line_height)},
-    };
-    host_style(dump_json(css));
-    host_font(kFontData, kFontSize);
 
     mounted_ = true;
     css_h_ = kReservedHeight;
     watch_page(selector_);
     after_change();
     poke();
-    return 0;
+    return dom_only_ ? kMountedWithoutCanvas : kMounted;
 }
 
 void Widget::unmount() {
@@ -134,6 +163,7 @@ void Widget::unmount() {
     raf_ = timer_ = 0;
     unwatch_page();
     textarea_.hide();
+    if (dom_only_) return;
     ImGui::SetCurrentContext(imgui_);
     ImGui_ImplTendWeb_Shutdown();
     gl_.destroy();
@@ -149,6 +179,7 @@ void Widget::poke() {
 }
 
 void Widget::request_frame() {
+    if (dom_only_) return schedule_tick();
     if (!mounted_ || raf_) return;
     raf_ = emscripten_request_animation_frame(&Widget::on_raf, this);
 }
@@ -164,6 +195,29 @@ void Widget::on_timer(void* self) {
     auto* w = static_cast<Widget*>(self);
     w->timer_ = 0;
     w->request_frame();
+}
+
+// DOM-only: no frames, so the pacer's clock is moved on here, once a second while it runs.
+void Widget::schedule_tick() {
+    if (!dom_only_ || !mounted_ || timer_) return;
+    bool run = view_.kind == StepKind::Pause && pacer_.running() && on_screen_;
+    if (!run) {
+        last_tick_ms_ = 0;
+        return;
+    }
+    if (last_tick_ms_ == 0) last_tick_ms_ = emscripten_get_now();
+    auto b = pacer_.breath(theme_.breathe_in, theme_.breathe_out);
+    timer_ = emscripten_set_timeout(&Widget::on_tick, b.to_next_count * 1000.0 + 5.0, this);
+}
+
+void Widget::on_tick(void* self) {
+    auto* w = static_cast<Widget*>(self);
+    w->timer_ = 0;
+    double now = emscripten_get_now();
+    w->pacer_.advance(static_cast<float>(std::min(1.5, (now - w->last_tick_ms_) / 1000.0)));
+    w->last_tick_ms_ = now;
+    w->send_pacer();
+    w->schedule_tick();
 }
 
 void Widget::on_restored(void* self) {
@@ -236,6 +290,8 @@ void Widget::frame(double now) {
     screen_.view = &view_;
     screen_.reduced_motion = config_.reduced_motion;
     screen_.pacer_visible = on_screen_;
+    screen_.pacer = &pacer_;
+    if (view_.kind == StepKind::Pause && on_screen_) pacer_.advance(dt);
     ui::Frame f = step_screen_.draw(screen_, theme_, fonts_, static_cast<float>(css_w), dt);
     ImGui::End();
     // The card fills the canvas; CSS rounds its corners and gives it a soft shadow.
@@ -254,6 +310,8 @@ void Widget::frame(double now) {
     }
     textarea_.update(f.field);
     targets_ = std::move(f.targets);
+    send_rects();
+    send_pacer();
 
     if (f.intents.any()) {
         apply(f.intents);
@@ -280,20 +338,30 @@ void Widget::apply(const ui::Intents& in) {
     if (in.enter_safety) s.enter_safety();
     if (in.leave_safety) s.leave_safety();
     if (!in.choose.empty()) s.choose(in.choose);
-    if (in.toggle_other) s.set_other(!view_.other_selected, view_.other_text);
+    if (in.other >= 0) s.set_other(in.other != 0, view_.other_text);
     if (in.scale >= 0) s.set_scale(in.scale);
+    if (in.pacer_toggle || in.pacer_stop || in.pacer_longer) {
+        if (dom_only_ && timer_) on_tick(this);  // count the time so far before changing the clock
+        if (in.pacer_toggle) pacer_.toggle();
+        if (in.pacer_stop) pacer_.stop();
+        if (in.pacer_longer) pacer_.lengthen(ui::str::kPacerLongerSeconds);
+        send_pacer();
+        schedule_tick();
+    }
+    if (in.ask_delete) screen_.confirm_delete = true;
+    if (in.cancel_delete) screen_.confirm_delete = false;
+    if (in.toggle_journal) screen_.journal_open = !screen_.journal_open;
     if (in.copy) host_copy(journal_->session_text(s.state()));
     if (in.download_text) host_download("tend-" + id + ".txt", "text/plain;charset=utf-8", journal_->export_text());
     if (in.download_json) host_download("tend-" + id + ".json", "application/json", journal_->export_json());
     if (in.delete_all) {
+        screen_.confirm_delete = false;
         journal_->remove_all();
         s.restart();
-        textarea_.reset();
         screen_.flash = ui::str::kDeleted;
     }
     if (in.restart) {
         s.restart();
-        textarea_.reset();
     }
     if (!in.open_link.empty() && safe_link(in.open_link)) host_open(in.open_link);
     if (in.next || in.back || in.skip || in.enter_safety || in.leave_safety) moved_ = true;
@@ -310,22 +378,70 @@ void Widget::text_input(const std::string& text) {
 
 void Widget::copy_result(bool ok) {
     screen_.flash = ok ? ui::str::kCopied : ui::str::kCopyFailed;
+    send_screen();
+    poke();
+}
+
+void Widget::act(const std::string& what, const std::string& arg) {
+    if (!mounted_) return;
+    ui::Intents in;
+    if (what == "next") in.next = true;
+    else if (what == "back") in.back = true;
+    else if (what == "skip") in.skip = true;
+    else if (what == "need_pause") in.enter_safety = !view_.in_safety;
+    else if (what == "return") in.leave_safety = true;
+    else if (what == "choose") in.choose = arg;
+    else if (what == "other") in.other = arg == "1";
+    else if (what == "scale") in.scale = std::atoi(arg.c_str());
+    else if (what == "copy") in.copy = true;
+    else if (what == "txt") in.download_text = true;
+    else if (what == "json") in.download_json = true;
+    else if (what == "delete") in.ask_delete = true;
+    else if (what == "delete_no") in.cancel_delete = true;
+    else if (what == "delete_yes") in.delete_all = true;
+    else if (what == "journal") in.toggle_journal = true;
+    else if (what == "again") in.restart = true;
+    else if (what == "pacer_toggle") in.pacer_toggle = true;
+    else if (what == "pacer_stop") in.pacer_stop = true;
+    else if (what == "pacer_longer") in.pacer_longer = true;
+    if (!in.any()) return;
+    apply(in);
+    poke();
+}
+
+void Widget::focus(const std::string& key) {
+    if (key == screen_.focus) return;
+    screen_.focus = key;
     poke();
 }
 
 void Widget::after_change() {
     view_ = session_->view();
+    screen_.view = &view_;
     std::string key = view_.step_id + (view_.in_safety ? "#safety" : "");
     bool stepped = key != shown_key_;
     if (stepped) {
         bool first = shown_key_.empty();
         shown_key_ = key;
         if (!first && screen_.flash != ui::str::kDeleted) screen_.flash.clear();
+        screen_.confirm_delete = false;
+        if (view_.kind == StepKind::Pause) pacer_.reset(view_.seconds);
         build_screen();
-        host_view(view_to_json(exercise_->id, view_));
+    }
+    // Every change reaches the DOM mirror (a choice made, Continue enabled); the page's
+    // 'view' event fires only for a new step.
+    std::string json = view_to_json(exercise_->id, view_);
+    if (stepped || json != view_sent_) {
+        view_sent_ = json;
+        host_view(json, stepped);
+    }
+    if (stepped) {
         if (view_.is_end && session_->state().finished()) host_complete(state_to_json(*exercise_, session_->state()));
+        send_pacer();
+        schedule_tick();
     }
     update_notices();
+    send_screen();
 }
 
 void Widget::update_notices() {
@@ -338,7 +454,8 @@ void Widget::update_notices() {
     if (st.recovered) n.push_back(ui::str::kRecovered);
     if (st.resumed_after_change && !moved_) n.push_back(ui::str::kResumedAfterChange);
     screen_.notices = n;
-    std::string joined = dump_json(nlohmann::json(n));
+    std::string joined = JsonOut().strings(n).text();
+    // (the DOM mirror shows them through send_screen)
     if (joined != notices_sent_) {
         notices_sent_ = joined;
         host_notices(joined);
@@ -402,11 +519,86 @@ std::string Widget::state_json() const {
 namespace tend::web {
 
 std::string Widget::targets_json() const {
-    nlohmann::json out = nlohmann::json::array();
+    JsonOut j;
+    j.begin('[');
     for (const auto& t : targets_)
-        out.push_back({{"id", t.id}, {"label", t.label}, {"x", t.min.x}, {"y", t.min.y},
-                       {"w", t.max.x - t.min.x}, {"h", t.max.y - t.min.y}});
-    return dump_json(out);
+        j.begin().str("id", t.id).str("label", t.label).str("key", t.key).boolean("focused", t.focused).num("x", t.min.x)
+            .num("y", t.min.y).num("w", t.max.x - t.min.x).num("h", t.max.y - t.min.y).end();
+    return j.end(']').text();
+}
+
+// Everything around the step that the DOM mirror shows, with its words worked out here.
+void Widget::send_screen() {
+    const ui::Screen& s = screen_;
+    JsonOut j;
+    j.begin().str("title", s.title).str("practice_name", s.practice_name).str("progress", ui::progress_text(view_));
+    j.str("privacy", s.privacy_line ? ui::str::kPrivacy : "").key("notices").strings(s.notices).str("flash", s.flash);
+    j.boolean("confirm_delete", s.confirm_delete).boolean("opening", s.opening);
+    if (s.opening) {
+        char minutes[48] = "";
+        if (s.minutes > 0) std::snprintf(minutes, sizeof minutes, s.minutes == 1 ? ui::str::kAboutMinute : ui::str::kAboutMinutes, s.minutes);
+        j.str("minutes", minutes).str("intro", s.intro);
+        j.str("content_note", s.content_note.empty() ? "" : ui::str::kContentNote + s.content_note);
+        j.str("disclaimer", ui::disclaimer_repeated(s) ? "" : s.disclaimer);
+    }
+    if (view_.in_safety) {
+        j.key("resources").begin('[');
+        for (const auto& r : s.resources)
+            j.begin().str("label", r.label).str("text", r.text).str("url", safe_link(r.url) ? r.url : "")
+                .str("action", r.url.empty() ? "" : ui::resource_action(r)).end();
+        j.end(']');
+    }
+    if (view_.kind == StepKind::Scale) {
+        char note[256];
+        std::snprintf(note, sizeof note, ui::str::kScaleMeans, view_.scale_min, view_.min_label.c_str(), view_.scale_max,
+                      view_.max_label.c_str());
+        j.str("scale_note", note);
+    }
+    if (view_.is_end) {
+        j.key("words").begin('[');
+        for (const auto& w : s.words) j.begin().str("question", w.question).str("answer", w.answer).end();
+        j.end(']').key("journal").begin('[');
+        for (const auto& e : s.journal) j.begin().str("when", e.when).str("text", e.text).end();
+        j.end(']');
+        char label[64];
+        std::snprintf(label, sizeof label, s.journal_open ? ui::str::kHideJournal : ui::str::kShowJournal, static_cast<int>(s.journal.size()));
+        j.str("journal_label", label).boolean("journal_open", s.journal_open);
+        j.str("cta_lead", s.practice_name.empty() ? ui::str::kCtaLead : s.practice_name);
+        j.str("cta_text", s.cta_text.empty() ? ui::str::kCtaDefault : s.cta_text);
+        j.str("cta_link", safe_link(s.cta_link) ? s.cta_link : "");
+    }
+    j.end();
+    if (j.text() == screen_sent_) return;
+    screen_sent_ = j.text();
+    host_call("screen", screen_sent_);
+}
+
+void Widget::send_pacer() {
+    if (view_.kind != StepKind::Pause) return;
+    auto b = pacer_.breath(theme_.breathe_in, theme_.breathe_out);
+    JsonOut j;
+    j.begin().num("count", pacer_.done() ? 0 : b.count).str("cue", ui::pacer_cue(pacer_, b));
+    j.boolean("paused", pacer_.paused()).boolean("done", pacer_.done());
+    j.str("toggle", pacer_.paused() ? ui::str::kPacerResume : ui::str::kPacerPause).end();
+    if (j.text() == pacer_sent_) return;
+    pacer_sent_ = j.text();
+    host_call("pacer", pacer_sent_);
+}
+
+// Where each control was drawn, so the mirror's transparent twin sits on it (focus then
+// scrolls the right part of the canvas into view, and touch exploration finds it there).
+void Widget::send_rects() {
+    JsonOut j;
+    j.begin();
+    auto px = [](float v) { return std::round(v * 2.0f) / 2.0f; };
+    for (const auto& t : targets_) {
+        j.key(t.key.c_str()).begin('[').num(px(t.min.x)).num(px(t.min.y)).num(px(t.max.x - t.min.x));
+        j.num(px(t.max.y - t.min.y)).end(']');
+    }
+    j.end();
+    if (j.text() == rects_sent_) return;
+    rects_sent_ = j.text();
+    host_call("rects", rects_sent_);
 }
 
 }  // namespace tend::web

@@ -6,6 +6,12 @@
 // browser side (WebGL surface, ImGui context and our platform backend, the textarea), and
 // draws only when something changed: input, resize, a new devicePixelRatio, a storage
 // result, or an animation that is on screen.
+//
+// The page also gets a semantic DOM mirror of every step (web/tend.js builds it from the
+// StepView JSON and the screen JSON sent here): real buttons, radios and the textarea, which
+// screen readers and the keyboard use. Its events come back through act() and focus(), the
+// same engine operations the canvas's own intents run. Without WebGL the mirror is all
+// there is (DOM-only mode): no ImGui, no frames, and the exercise works the same.
 #pragma once
 
 #include <memory>
@@ -31,9 +37,11 @@ struct WidgetConfig {
     bool reduced_motion = false;
 };
 
+// What mount() reports.
+enum MountResult { kMounted = 0, kBadExercise = 1, kMountedWithoutCanvas = 3 };
+
 class Widget {
 public:
-    // 0: mounted; 1: the exercise has problems (logged with console.error); 2: no WebGL2.
     int mount(const std::string& selector, const std::string& exercise_text, const std::string& config_json);
     void unmount();
 
@@ -45,6 +53,8 @@ public:
     void dpr_changed();
     void text_input(const std::string& text);
     void copy_result(bool ok);
+    void act(const std::string& what, const std::string& arg);  // from the DOM mirror
+    void focus(const std::string& key);                          // DOM focus moved ("" = left)
     std::string state_json() const;
     int frames() const { return frames_; }
     std::string targets_json() const;  // test hook: the controls of the last frame
@@ -59,6 +69,11 @@ private:
     void after_change();               // the engine moved or saved: refresh what is shown
     void build_screen();
     void update_notices();
+    void send_screen();
+    void send_pacer();
+    void send_rects();
+    void schedule_tick();              // DOM-only: the pacer's count, once a second
+    static void on_tick(void* self);
 
     std::string selector_;
     WidgetConfig config_;
@@ -78,6 +93,10 @@ private:
     GlSurface gl_;
     TextareaOverlay textarea_;
     ui::StepScreen step_screen_;
+    ui::PacerClock pacer_;
+    bool dom_only_ = false;
+    double last_tick_ms_ = 0;
+    std::string view_sent_, screen_sent_, pacer_sent_, rects_sent_;
 
     std::vector<ui::Target> targets_;
     StepView view_;

@@ -1,0 +1,65 @@
+// Half a reply typed, then the page reloads (a tab discarded, a phone call, a slip of the
+// finger): the reader is back on the same step with the half-typed words in the reply box,
+// and everything answered before is still there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import * as H from './harness.mjs';
+
+let h;
+before(async () => { h = await H.start(); });
+after(async () => { await h.close(); });
+
+const HALF = 'And in my thoughts a quiet “yes, but';
+
+test('reload mid-reply: same step, the half-typed reply intact, earlier answers intact', async () => {
+  const page = await h.newPage({ width: 1024, reducedMotion: 'reduce' });
+  await H.openPage(page, h.base + '/demo/');
+  const driver = H.pointerDriver(page);
+  await H.runPlan(page, H.LONG_PATH, driver, H.WIDGET, { stopAt: 'reach_thoughts' });
+
+  await H.typeReply(page, HALF);
+  await page.waitForFunction((t) => {
+    const a = document.querySelector('[data-tend-exercise]').__tend.state().answers.reach_thoughts;
+    return a && a.text === t;
+  }, HALF, { timeout: 5000 });
+  const before = await H.state(page);
+  assert.equal(before.stepId, 'reach_thoughts');
+
+  // Saved as it was typed, not only on Continue.
+  const saved = await page.evaluate((id) => localStorage.getItem(`tend/demo/${id}/session`), H.FLAGSHIP_ID);
+  assert.ok(saved && saved.includes('yes, but'), 'the session in localStorage already has the half reply');
+
+  await page.reload();
+  await H.waitReady(page);
+  const after = await H.state(page);
+  assert.equal(after.stepId, 'reach_thoughts', 'back on the same step');
+  assert.equal(after.finished, false);
+  assert.equal(after.answers.reach_thoughts.text, HALF, 'the half reply is in the state');
+  assert.deepEqual(after.answers.kind_phrase.chosen, ['go_gently'], 'the earlier choice is intact');
+  assert.equal(after.answers.reach_body.text, H.WORDS.body, 'the earlier reply is intact');
+  assert.deepEqual(after.answers, before.answers, 'every answer as it was before the reload');
+
+  // What the reader sees: the reply box is back, over the canvas, holding the half reply.
+  const box = await page.evaluate(() => {
+    const f = document.querySelector('.tend-field'), c = document.querySelector('.tend-canvas');
+    const fr = f.getBoundingClientRect(), cr = c.getBoundingClientRect();
+    return { hidden: f.hidden, value: f.value, inside: fr.top >= cr.top && fr.bottom <= cr.bottom && fr.left >= cr.left && fr.right <= cr.right, h: fr.height };
+  });
+  assert.equal(box.hidden, false, 'the reply box is shown');
+  assert.equal(box.value, HALF, 'the reply box holds the half-typed words');
+  assert.ok(box.inside && box.h > 40, 'the reply box sits inside the canvas');
+
+  // Carry on typing where they left off: the caret goes to the end, words join up.
+  await page.locator('.tend-field').click();
+  await page.keyboard.press('End');
+  await H.typeText(page, '…”, and then some relief.');
+  const full = HALF + '…”, and then some relief.';
+  await page.waitForFunction((t) => document.querySelector('[data-tend-exercise]').__tend.state().answers.reach_thoughts.text === t, full, { timeout: 5000 });
+
+  // Back shows the earlier reply in the box, unchanged.
+  await H.clickTarget(page, '##back', 'Back');
+  await H.waitForStep(page, 'reach_body');
+  assert.equal(await H.fieldValue(page), H.WORDS.body);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
