@@ -16,7 +16,6 @@
 // runs at the same time can't pull files out from under a test); TEND_CHROMIUM=path picks
 // another Chromium.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +44,6 @@ export async function start({ extraArgs = [], site = siteDir } = {}) {
   if (!fs.existsSync(path.join(site, 'tend.js'))) throw new Error(`no built site in ${site}: run scripts/build-web`);
   const server = await serve(site, 0);
   const base = `http://127.0.0.1:${server.address().port}`;
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.TEND_CHROMIUM || '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, ...extraArgs],
@@ -71,7 +69,6 @@ export async function start({ extraArgs = [], site = siteDir } = {}) {
   async function close() {
     await browser.close().catch(() => {});
     await new Promise((r) => server.close(r));
-    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
   return { base, browser, newPage, close, server };
 }
