@@ -4,22 +4,27 @@
 
 namespace tend {
 
-// The forms taking an Exercise build a StepIndex for the one call: a pass over the steps,
-// where looking each step up by scanning made them quadratic.
+namespace {
 
-std::vector<std::string> successors(const Exercise& exercise, const Step& step) {
-    return successors(StepIndex(exercise), step);
-}
-
-std::vector<std::string> successors(const StepIndex& index, const Step& step) {
+// `steps` is the Exercise (one lookup scans the steps) or a StepIndex: both have default_next().
+template <class Steps>
+std::vector<std::string> successors_in(const Steps& steps, const Step& step) {
     std::vector<std::string> out;
     auto add = [&](const std::string& id) {
         if (!id.empty() && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
     };
     for (const Branch& b : step.branches) add(b.next);
-    if (step.kind != StepKind::End) add(index.default_next(step));
+    if (step.kind != StepKind::End) add(steps.default_next(step));
     return out;
 }
+
+}  // namespace
+
+std::vector<std::string> successors(const Exercise& exercise, const Step& step) { return successors_in(exercise, step); }
+std::vector<std::string> successors(const StepIndex& index, const Step& step) { return successors_in(index, step); }
+
+// The walks below, given an Exercise, build a StepIndex for the one call: a pass over the
+// steps, where looking each step up by scanning made them quadratic.
 
 int steps_remaining(const Exercise& exercise, const std::string& step_id) {
     return steps_remaining(StepIndex(exercise), step_id);

@@ -3,9 +3,11 @@
 // Used by the validator (reachability, dead ends), by the session (progress "step 3 of
 // about 9") and by `tend transcripts` (every path). Pure functions of the Exercise.
 //
-// Each comes in two forms: one taking the Exercise, and one taking a StepIndex (exercise.h)
-// for callers that keep one, like Session, so they don't rebuild it on every call. Both give
-// the same answers, in time linear in the steps walked.
+// Each comes in two forms with the same answers: one taking the Exercise, and one taking a
+// StepIndex (exercise.h) for callers that keep one, like Session. The walks are linear in
+// the steps either way (given an Exercise, they build an index for the call); successors()
+// given an Exercise scans the steps once, so a caller asking for every step's successors
+// should keep a StepIndex.
 #pragma once
 
 #include <string>

@@ -268,28 +268,33 @@ size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) {
 }
 
 void append_json_string(std::string& out, const std::string& s) {
-    const auto* begin = reinterpret_cast<const unsigned char*>(s.data());
-    const auto* end = begin + s.size();
-    // Malformed UTF-8 is rare, and how nlohmann replaces it is its own business: hand such a
-    // string to it whole.
-    for (const unsigned char* p = begin; p != end;) {
-        const size_t n = *p < 0x80 ? 1 : utf8_sequence_length(p, end);
-        if (n == 0) {
-            out += dump_json(nlohmann::json(s));
-            return;
-        }
-        p += n;
-    }
     // As nlohmann's serializer with ensure_ascii off: the short escapes where JSON has them,
     // \u00xx (lower-case hex) for the other control characters, every other byte as it is.
     static const char kHex[] = "0123456789abcdef";
+    const size_t start = out.size();
+    const auto* end = reinterpret_cast<const unsigned char*>(s.data()) + s.size();
+    const auto* run = reinterpret_cast<const unsigned char*>(s.data());  // bytes not yet copied
     out += '"';
-    const unsigned char* run = begin;  // bytes not yet copied
-    for (const unsigned char* p = begin; p != end; ++p) {
+    for (const unsigned char* p = run; p != end;) {
         const unsigned char c = *p;
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (c >= 0x80) {
+            // Malformed UTF-8 is rare, and how nlohmann replaces it is its own business:
+            // take back what was written and hand it the whole string.
+            const size_t n = utf8_sequence_length(p, end);
+            if (n == 0) {
+                out.resize(start);
+                out += dump_json(nlohmann::json(s));
+                return;
+            }
+            p += n;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++p;
+            continue;
+        }
         out.append(reinterpret_cast<const char*>(run), static_cast<size_t>(p - run));
-        run = p + 1;
+        run = ++p;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;

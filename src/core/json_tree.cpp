@@ -7,7 +7,9 @@
 //   - a \u escape (surrogate pairs have rules of their own);
 //   - a number with a fraction or exponent, or an integer of more than 18 digits (so it
 //     never has to round a number the way nlohmann would);
-//   - a byte-order mark, nesting deeper than the limit, malformed UTF-8, control characters.
+//   - a byte-order mark, nesting deeper than the limit, malformed UTF-8, control characters;
+//   - an object of more than 64 members not already in key order (sorting is nlohmann's job
+//     there: this reader only ever sorts a few members, so it needs no big sort).
 // So it only ever accepts what nlohmann accepts, and builds the same tree. Recursion is
 // bounded by the depth limit, and the text by the size limit before anything is read.
 
@@ -127,7 +129,7 @@ private:
             space();
         }
         ++p_;
-        sort_members(base);
+        if (!sort_members(base)) return false;
         take_children(out, base);
         return true;
     }
@@ -170,23 +172,21 @@ private:
 
     // nlohmann keeps an object's members in a std::map: in key order, one per key, the last
     // one written winning. A stable sort, then keeping the last of each run of equal keys,
-    // gives the same. Objects are small, so an insertion sort (which is stable) does; a
-    // hostile file's huge object gets std::stable_sort.
-    // The members are stack_[base ..].
-    void sort_members(size_t base) {
+    // gives the same. The members are stack_[base ..]. An insertion sort (stable, and quick
+    // for a few members or for members already in order, like a saved session's answers)
+    // does; a big object out of order is left to nlohmann (false).
+    bool sort_members(size_t base) {
         const auto first = stack_.begin() + static_cast<std::ptrdiff_t>(base), last = stack_.end();
-        if (last - first > 16) {
-            std::stable_sort(first, last, by_key);
-        } else {
-            for (auto i = first + 1; i < last; ++i)
-                for (auto j = i; j > first && by_key(*j, *(j - 1)); --j) std::swap(*j, *(j - 1));
-        }
+        if (last - first > 64 && !std::is_sorted(first, last, by_key)) return false;
+        for (auto i = first; i != last; ++i)
+            for (auto j = i; j != first && by_key(*j, *(j - 1)); --j) std::swap(*j, *(j - 1));
         auto kept = first;
         for (auto it = first; it != last; ++it) {
             if (it + 1 != last && (it + 1)->key_ == it->key_) continue;  // a later value follows
             *kept++ = *it;
         }
         stack_.erase(kept, last);
+        return true;
     }
 
     // A plain string is a view of the text; one with short escapes (\n, \", …) is decoded

@@ -5,9 +5,9 @@
 // the time it took to load one. A JsonTree holds the same document in three: a copy of the
 // text, which plain strings point into, one array of all the nodes (each array's or object's
 // children side by side in it), and a store for the few strings that had escapes. It answers
-// only what the validator and the session reader ask (type, find,
-// size, [], the members of an object), and answers it as nlohmann::json would for the same
-// text: object members come in key order, and a key given twice keeps its last value.
+// only what the validator and the session reader ask (type, find, size, [], the members of
+// an object), and answers it as nlohmann::json would for the same text: object members come
+// in key order, and a key given twice keeps its last value.
 //
 // parse_json_tree() reads plain, valid JSON itself. Anything else (any error, \u escapes,
 // fractions and exponents, very long integers) goes through parse_json_guarded()

@@ -514,10 +514,9 @@ Session::Session(const Exercise& exercise, Store& store, std::string key_prefix,
       prefix_(std::move(key_prefix)),
       clock_(std::move(clock)),
       index_(exercise),
-      safety_path_(safety_steps(index_)),
       on_safety_path_(exercise.steps.size(), 0) {
     if (!clock_) clock_ = system_clock_ms;
-    for (const std::string& id : safety_path_) on_safety_path_[static_cast<size_t>(index_.index_of(id))] = 1;
+    for (const std::string& id : safety_steps(index_)) on_safety_path_[static_cast<size_t>(index_.index_of(id))] = 1;
 }
 
 bool Session::is_safety_step(const std::string& step_id) const {

@@ -57,6 +57,7 @@ int64_t system_clock_ms();
 class Session {
 public:
     // key_prefix namespaces everything this session stores, e.g. "tend/blog/self-compassion/".
+    // The exercise must outlive the session and not change under it (it is immutable data).
     Session(const Exercise& exercise, Store& store, std::string key_prefix, Clock clock = system_clock_ms);
 
     // Resumes the saved session if there is a readable one, otherwise starts at the first step.
@@ -106,8 +107,7 @@ private:
     // Worked out once from the exercise, which doesn't change under a session: every tap
     // looks steps up by id and asks whether they are on the grounding path.
     StepIndex index_;
-    std::vector<std::string> safety_path_;  // safety_steps()
-    std::vector<char> on_safety_path_;      // by step index: on safety_path_
+    std::vector<char> on_safety_path_;  // by step index: one of safety_steps()
 };
 
 // True when all of the branch's conditions hold for these answers.

@@ -34,7 +34,7 @@
 namespace tend {
 namespace {
 
-using json = JsonNode;  // the file as a tree (json_tree.h)
+using Node = JsonNode;  // a value in the file (json_tree.h)
 using validator_detail::Notes;
 using validator_detail::Path;
 using Problems = std::vector<Problem>;
@@ -85,19 +85,19 @@ std::string with_commas(size_t n) {
 std::string plural(size_t n, const char* one, const char* many) { return with_commas(n) + " " + (n == 1 ? one : many); }
 
 // How a JSON value's type reads in "should be a string, not a number".
-const char* type_phrase(const json& j) {
+const char* type_phrase(const Node& j) {
     switch (j.type()) {
-        case json::Type::Null: return "null";
-        case json::Type::Boolean: return "true/false";
-        case json::Type::String: return "a string";
-        case json::Type::Array: return "an array";
-        case json::Type::Object: return "an object";
-        case json::Type::Float: return "a number with a fraction";
+        case Node::Type::Null: return "null";
+        case Node::Type::Boolean: return "true/false";
+        case Node::Type::String: return "a string";
+        case Node::Type::Array: return "an array";
+        case Node::Type::Object: return "an object";
+        case Node::Type::Float: return "a number with a fraction";
         default: return "a number";
     }
 }
 
-void wrong_type(Problems& out, const Path& path, const char* expected, const json& got) {
+void wrong_type(Problems& out, const Path& path, const char* expected, const Node& got) {
     add(out, path, std::string("should be ") + expected + ", not " + type_phrase(got));
 }
 
@@ -128,22 +128,22 @@ bool is_language_tag(const std::string& s) {
     return true;
 }
 
-const json* find(const json& obj, std::string_view key) { return obj.find(key); }
+const Node* find(const Node& obj, std::string_view key) { return obj.find(key); }
 
 // ---- reading one field -----------------------------------------------------------------
 // Each reader reports a missing required field at the object's path, and anything wrong
 // with the value at the field's own path. They return true when `*out` was set. Keys are
 // string_views, so their lengths are known where they are written, not counted per lookup.
 
-const json* get(const json& obj, const Path& path, std::string_view key, bool required, Problems& out) {
-    const json* v = find(obj, key);
+const Node* get(const Node& obj, const Path& path, std::string_view key, bool required, Problems& out) {
+    const Node* v = find(obj, key);
     if (!v && required) add(out, path, std::string("missing required field \"").append(key) + "\"");
     return v;
 }
 
-bool read_string(const json& obj, const Path& path, std::string_view key, bool required, std::string* value,
+bool read_string(const Node& obj, const Path& path, std::string_view key, bool required, std::string* value,
                  Problems& out) {
-    const json* v = get(obj, path, key, required, out);
+    const Node* v = get(obj, path, key, required, out);
     if (!v) return false;
     const std::string_view* s = v->if_string();
     if (!s) {
@@ -173,7 +173,7 @@ void check_text(const std::string& s, const Path& path, size_t max, bool weave, 
         add(out, path, "has \"{{\" with no closing \"}}\"; write {{step_id}} or {{step_id|fallback}}");
 }
 
-bool read_text(const json& obj, const Path& path, std::string_view key, bool required, size_t max, bool weave,
+bool read_text(const Node& obj, const Path& path, std::string_view key, bool required, size_t max, bool weave,
                std::string* value, Problems& out) {
     if (!read_string(obj, path, key, required, value, out)) return false;
     check_text(*value, Path(path, key), max, weave, out);
@@ -181,9 +181,9 @@ bool read_text(const json& obj, const Path& path, std::string_view key, bool req
 }
 
 // Whole numbers only: 3.0 is refused too, because a fraction is never what an author meant.
-bool read_int(const json& obj, const Path& path, std::string_view key, bool required, int min, int max,
+bool read_int(const Node& obj, const Path& path, std::string_view key, bool required, int min, int max,
               const char* unit, int* value, Problems& out) {
-    const json* v = get(obj, path, key, required, out);
+    const Node* v = get(obj, path, key, required, out);
     if (!v) return false;
     int64_t n = 0;
     if (const int64_t* i = v->if_integer()) n = *i;
@@ -201,8 +201,8 @@ bool read_int(const json& obj, const Path& path, std::string_view key, bool requ
     return true;
 }
 
-bool read_bool(const json& obj, const Path& path, std::string_view key, bool* value, Problems& out) {
-    const json* v = find(obj, key);
+bool read_bool(const Node& obj, const Path& path, std::string_view key, bool* value, Problems& out) {
+    const Node* v = find(obj, key);
     if (!v) return false;
     if (const bool* b = v->if_boolean()) {
         *value = *b;
@@ -212,7 +212,7 @@ bool read_bool(const json& obj, const Path& path, std::string_view key, bool* va
     return false;
 }
 
-bool read_id(const json& obj, const Path& path, std::string_view key, std::string* value, Problems& out) {
+bool read_id(const Node& obj, const Path& path, std::string_view key, std::string* value, Problems& out) {
     if (!read_string(obj, path, key, true, value, out)) return false;
     if (is_valid_id(*value)) return true;
     add(out, Path(path, key), bad_id_message(*value));
@@ -220,9 +220,9 @@ bool read_id(const json& obj, const Path& path, std::string_view key, std::strin
 }
 
 // An array field: checks the type and the count; the caller reads the items.
-const json* read_array(const json& obj, const Path& path, std::string_view key, bool required, size_t min,
+const Node* read_array(const Node& obj, const Path& path, std::string_view key, bool required, size_t min,
                        size_t max, const char* one, const char* many, Problems& out) {
-    const json* v = get(obj, path, key, required, out);
+    const Node* v = get(obj, path, key, required, out);
     if (!v) return nullptr;
     if (!v->is_array()) {
         wrong_type(out, Path(path, key), "an array", *v);
@@ -234,14 +234,14 @@ const json* read_array(const json& obj, const Path& path, std::string_view key, 
 }
 
 // `text`: paragraphs, 1–20 texts, each of which may weave in earlier answers.
-void read_paragraphs(const json& obj, const Path& path, bool required, std::vector<std::string>* out_text,
+void read_paragraphs(const Node& obj, const Path& path, bool required, std::vector<std::string>* out_text,
                      Problems& out) {
-    const json* arr = read_array(obj, path, "text", required, 1, kMaxParagraphs, "paragraph", "paragraphs", out);
+    const Node* arr = read_array(obj, path, "text", required, 1, kMaxParagraphs, "paragraph", "paragraphs", out);
     if (!arr) return;
     const Path at(path, "text");
     out_text->reserve(arr->size());
     for (size_t i = 0; i < arr->size(); i++) {
-        const json& p = (*arr)[i];
+        const Node& p = (*arr)[i];
         const std::string_view* s = p.if_string();
         if (!s) {
             wrong_type(out, Path(at, i), "a string", p);
@@ -261,9 +261,9 @@ bool is_allowed(const Fields& allowed, std::string_view key) {
 // Unknown fields are errors: a typo like "promt" must not pass silently. `explain` may give
 // a better message for a field that exists elsewhere (a choice field on a text step).
 template <class Explain>
-void check_fields(const json& obj, const Path& path, const Fields& allowed, Explain explain,
+void check_fields(const Node& obj, const Path& path, const Fields& allowed, Explain explain,
                   Problems& out) {
-    for (const json& member : obj.children()) {
+    for (const Node& member : obj.children()) {
         const std::string_view name = member.key();
         if (is_allowed(allowed, name)) continue;
         const std::string key(name);
@@ -281,11 +281,11 @@ void check_fields(const json& obj, const Path& path, const Fields& allowed, Expl
     }
 }
 
-void check_fields(const json& obj, const Path& path, const Fields& allowed, Problems& out) {
+void check_fields(const Node& obj, const Path& path, const Fields& allowed, Problems& out) {
     check_fields(obj, path, allowed, [](const std::string&) { return std::string(); }, out);
 }
 
-bool require_object(const json& v, const Path& path, const char* what, Problems& out) {
+bool require_object(const Node& v, const Path& path, const char* what, Problems& out) {
     if (v.is_object()) return true;
     add(out, path, std::string(what) + " should be an object ({ … }), not " + type_phrase(v));
     return false;
@@ -293,7 +293,7 @@ bool require_object(const json& v, const Path& path, const char* what, Problems&
 
 // ---- the parts of an exercise ----------------------------------------------------------
 
-void read_resource(const json& j, const Path& path, Resource& r, Problems& out) {
+void read_resource(const Node& j, const Path& path, Resource& r, Problems& out) {
     if (!require_object(j, path, "a resource", out)) return;
     static const Fields fields{"label", "text", "link"};
     check_fields(j, path, fields, out);
@@ -317,12 +317,12 @@ void read_resource(const json& j, const Path& path, Resource& r, Problems& out) 
     }
 }
 
-void read_safety(const json& j, const Path& path, Safety& safety, Notes& notes, Problems& out) {
+void read_safety(const Node& j, const Path& path, Safety& safety, Notes& notes, Problems& out) {
     if (!require_object(j, path, "\"safety\"", out)) return;
     static const Fields fields{"step", "resources"};
     check_fields(j, path, fields, out);
     notes.safety_step_ok = read_string(j, path, "step", true, &safety.step, out);
-    if (const json* arr = read_array(j, path, "resources", true, 1, kMaxResources, "resource", "resources", out)) {
+    if (const Node* arr = read_array(j, path, "resources", true, 1, kMaxResources, "resource", "resources", out)) {
         const Path at(path, "resources");
         for (size_t i = 0; i < arr->size(); i++) {
             safety.resources.emplace_back();
@@ -393,7 +393,7 @@ std::string misplaced_field(StepKind kind, const std::string& key) {
     return validator_detail::a_kind_step(kind) + " has no " + in_quotes(key) + " (it belongs to " + belongs + " steps)";
 }
 
-void read_condition(const json& j, const Path& path, Condition& c, validator_detail::ConditionNote& note,
+void read_condition(const Node& j, const Path& path, Condition& c, validator_detail::ConditionNote& note,
                     Problems& out) {
     static const Fields tests{"equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from"};
     static const Fields fields{"step", "equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from"};
@@ -416,7 +416,7 @@ void read_condition(const json& j, const Path& path, Condition& c, validator_det
         return;
     }
     const std::string& test = present[0];
-    const json& v = *find(j, test);
+    const Node& v = *find(j, test);
     const Path at(path, test);
     note.test_field = test;
     bool value_ok = false;
@@ -444,11 +444,11 @@ void read_condition(const json& j, const Path& path, Condition& c, validator_det
     note.ok = step_ok && value_ok;
 }
 
-void read_branch(const json& j, const Path& path, Branch& b, validator_detail::BranchNote& note, Problems& out) {
+void read_branch(const Node& j, const Path& path, Branch& b, validator_detail::BranchNote& note, Problems& out) {
     if (!require_object(j, path, "a branch", out)) return;
     static const Fields fields{"when", "next"};
     check_fields(j, path, fields, out);
-    if (const json* when = read_array(j, path, "when", true, 1, SIZE_MAX, "condition", "conditions", out)) {
+    if (const Node* when = read_array(j, path, "when", true, 1, SIZE_MAX, "condition", "conditions", out)) {
         const Path at(path, "when");
         b.when.reserve(when->size());
         note.when.reserve(when->size());
@@ -464,14 +464,14 @@ void read_branch(const json& j, const Path& path, Branch& b, validator_detail::B
     }
 }
 
-void read_options(const json& j, const Path& path, Step& step, Problems& out) {
-    const json* arr = read_array(j, path, "options", true, 1, kMaxOptions, "option", "options", out);
+void read_options(const Node& j, const Path& path, Step& step, Problems& out) {
+    const Node* arr = read_array(j, path, "options", true, 1, kMaxOptions, "option", "options", out);
     if (!arr) return;
     const Path at(path, "options");
     std::map<std::string, size_t> first;  // option id → its index, for duplicates
     step.choices.reserve(arr->size());
     for (size_t i = 0; i < arr->size(); i++) {
-        const json& o = (*arr)[i];
+        const Node& o = (*arr)[i];
         const Path op(at, i);
         step.choices.emplace_back();
         Choice& c = step.choices.back();
@@ -491,7 +491,7 @@ void read_options(const json& j, const Path& path, Step& step, Problems& out) {
 }
 
 // The fields that depend on the kind of step.
-void read_content(const json& j, const Path& path, Step& step, validator_detail::StepNote& note, Problems& out) {
+void read_content(const Node& j, const Path& path, Step& step, validator_detail::StepNote& note, Problems& out) {
     switch (step.kind) {
         case StepKind::Say:
         case StepKind::Pause:
@@ -502,11 +502,11 @@ void read_content(const json& j, const Path& path, Step& step, validator_detail:
             break;
         case StepKind::Summary: {
             read_paragraphs(j, path, false, &step.text, out);
-            const json* items = read_array(j, path, "items", true, 1, SIZE_MAX, "item", "items", out);
+            const Node* items = read_array(j, path, "items", true, 1, SIZE_MAX, "item", "items", out);
             if (!items) break;
             const Path at(path, "items");
             for (size_t i = 0; i < items->size(); i++) {
-                const json& it = (*items)[i];
+                const Node& it = (*items)[i];
                 const Path ip(at, i);
                 step.items.emplace_back();
                 note.items.emplace_back();
@@ -529,7 +529,7 @@ void read_content(const json& j, const Path& path, Step& step, validator_detail:
             } else if (step.kind == StepKind::Choice) {
                 read_options(j, path, step, out);
                 read_bool(j, path, "multiple", &step.multiple, out);
-                if (const json* other = find(j, "other")) {
+                if (const Node* other = find(j, "other")) {
                     const Path op(path, "other");
                     if (require_object(*other, op, "\"other\"", out)) {
                         static const Fields fields{"label"};
@@ -545,7 +545,7 @@ void read_content(const json& j, const Path& path, Step& step, validator_detail:
     }
 }
 
-void read_step(const json& j, const Path& path, Step& step, validator_detail::StepNote& note, Problems& out) {
+void read_step(const Node& j, const Path& path, Step& step, validator_detail::StepNote& note, Problems& out) {
     if (!require_object(j, path, "a step", out)) return;
 
     read_id(j, path, "id", &step.id, out);
@@ -575,7 +575,7 @@ void read_step(const json& j, const Path& path, Step& step, validator_detail::St
         if (step.next.empty()) add(out, Path(path, "next"), "must name a step (or \"@return\"); leave it out to go on to the following step");
         else note.has_next = true;
     }
-    if (const json* arr = read_array(j, path, "branches", false, 0, SIZE_MAX, "branch", "branches", out)) {
+    if (const Node* arr = read_array(j, path, "branches", false, 0, SIZE_MAX, "branch", "branches", out)) {
         const Path at(path, "branches");
         step.branches.reserve(arr->size());
         note.branches.reserve(arr->size());
@@ -587,7 +587,7 @@ void read_step(const json& j, const Path& path, Step& step, validator_detail::St
     }
 }
 
-void read_exercise(const json& root, Exercise& ex, Notes& notes, Problems& out) {
+void read_exercise(const Node& root, Exercise& ex, Notes& notes, Problems& out) {
     if (!root.is_object()) {
         add(out, "", std::string("an exercise file holds one JSON object ({ … }), not ") + type_phrase(root));
         return;
@@ -613,13 +613,14 @@ void read_exercise(const json& root, Exercise& ex, Notes& notes, Problems& out) 
     read_text(root, top, "intro", true, kTextMax, false, &ex.intro, out);
     read_text(root, top, "disclaimer", true, kTextMax, false, &ex.disclaimer, out);
     read_text(root, top, "content_note", false, kTextMax, false, &ex.content_note, out);
-    if (const json* safety = get(root, top, "safety", true, out)) read_safety(*safety, Path(top, "safety"), ex.safety, notes, out);
+    if (const Node* safety = get(root, top, "safety", true, out)) read_safety(*safety, Path(top, "safety"), ex.safety, notes, out);
 
-    const json* steps = read_array(root, top, "steps", true, 1, kMaxSteps, "step", "steps", out);
+    const Node* steps = read_array(root, top, "steps", true, 1, kMaxSteps, "step", "steps", out);
     if (!steps) return;
     ex.steps.reserve(steps->size());
     notes.steps.reserve(steps->size());
-    std::unordered_map<std::string_view, int> first;  // step id → index of the first step with it
+    std::unordered_map<std::string_view, int>& first = notes.first_with_id;
+    first.reserve(steps->size());
     const Path steps_path(top, "steps");
     for (size_t i = 0; i < steps->size(); i++) {
         const Path path(steps_path, i);
@@ -628,8 +629,12 @@ void read_exercise(const json& root, Exercise& ex, Notes& notes, Problems& out) 
         Step& step = ex.steps.back();
         step.index = static_cast<int>(i);
         read_step((*steps)[i], path, step, notes.steps.back(), out);
+        // Every id goes in, the first step with it winning (the flow checks resolve references
+        // with it), but only a well-formed one repeated is worth a problem of its own. The
+        // views stay good: ex.steps was reserved, so it never moves.
+        if (step.id.empty()) continue;
+        auto seen = first.emplace(step.id, static_cast<int>(i));
         if (!is_valid_id(step.id)) continue;
-        auto seen = first.emplace(step.id, static_cast<int>(i));  // views stay valid: steps was reserved
         if (seen.second) notes.steps.back().id_ok = true;
         else
             add(out, Path(path, "id"), in_quotes(step.id) + " is already the id of " + Path(steps_path, static_cast<size_t>(seen.first->second)).str() +
@@ -638,10 +643,11 @@ void read_exercise(const json& root, Exercise& ex, Notes& notes, Problems& out) 
 }
 
 // ---- document order --------------------------------------------------------------------
-// nlohmann::json keeps object keys sorted, so the file's own key order is gone. Problems are
-// sorted by path instead, with object keys in the order the format lists them (which is how
-// exercises are written): array items by index, known fields by that order, unknown ones
-// after them. Problems at the same path keep the order they were found in.
+// The tree keeps object members in key order (as nlohmann::json does), so the file's own key
+// order is gone. Problems are sorted by path instead, with object keys in the order the
+// format lists them (which is how exercises are written): array items by index, known
+// fields by that order, unknown ones after them. Problems at the same path keep the order
+// they were found in.
 
 int field_rank(const std::string& key) {
     static const char* const order[] = {
@@ -678,8 +684,8 @@ long index_value(const std::string& s) {  // is_index() has checked it: at most 
     return n;
 }
 
-bool document_order(const Problem& a, const Problem& b) {
-    std::vector<std::string> sa = segments(a.path), sb = segments(b.path);
+// Whether a path (split into segments) comes before another in document order.
+bool document_order(const std::vector<std::string>& sa, const std::vector<std::string>& sb) {
     for (size_t i = 0; i < sa.size() && i < sb.size(); i++) {
         if (sa[i] == sb[i]) continue;
         if (is_index(sa[i]) && is_index(sb[i])) return index_value(sa[i]) < index_value(sb[i]);
@@ -688,6 +694,22 @@ bool document_order(const Problem& a, const Problem& b) {
         return sa[i] < sb[i];
     }
     return sa.size() < sb.size();
+}
+
+// A stable sort into document order. Each path is split once, not at every comparison: a
+// broken file can have thousands of problems.
+void sort_in_document_order(Problems& problems) {
+    if (problems.size() < 2) return;
+    std::vector<std::vector<std::string>> paths;
+    paths.reserve(problems.size());
+    for (const Problem& p : problems) paths.push_back(segments(p.path));
+    std::vector<size_t> order(problems.size());
+    for (size_t i = 0; i < order.size(); i++) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return document_order(paths[a], paths[b]); });
+    Problems sorted;
+    sorted.reserve(problems.size());
+    for (size_t i : order) sorted.push_back(std::move(problems[i]));
+    problems = std::move(sorted);
 }
 
 // "promt" is both an unknown field and a missing "prompt"; saying so twice adds nothing.
@@ -728,7 +750,7 @@ ExerciseLoad load_exercise(const std::string& text) {
         validator_detail::check_flow(exercise, notes, load.problems);
 
     drop_missing_explained_by_typos(load.problems);
-    std::stable_sort(load.problems.begin(), load.problems.end(), document_order);
+    sort_in_document_order(load.problems);
     if (load.problems.empty()) load.exercise = std::move(exercise);
     return load;
 }

@@ -19,14 +19,21 @@
 // main part that is modelled as an edge from the sender straight to that step: the detour
 // can only add answers, so leaving it out keeps the "asked on every path" check safe.
 //
-// Costs. Everything here is linear in the steps and edges, except the two bitset analyses
-// (what must have been asked, what each question can reach), which are n × n bits. A file
-// over the 500-step limit is still checked in full, so hostile input must stay cheap too:
-// sweeps that propagate "can reach" go backwards over predecessor lists, once per edge,
-// rather than sweeping the whole file until nothing changes (n sweeps for a long chain).
-// tests/bench keeps an eye on it.
+// Costs. A 200-step exercise is checked in a fraction of a millisecond (tests/bench), and a
+// file over the 500-step limit is still checked in full, so hostile input must stay cheap
+// too. Everything is linear in the steps and edges, except:
+//   - the two n × n bitset analyses, what must have been asked (a dataflow visited in
+//     reverse postorder, so one sweep settles all but loops) and what each question can
+//     reach (worked out once per question that needs it);
+//   - the report of traps, which compares the stuck steps with each other;
+//   - "did you mean", each unknown id against every id (up to guess_budget_ of them), with
+//     a cheap lower bound ruling out nearly every id before any edit distance is worked out.
+// Sweeps that propagate "can reach" go backwards over predecessor lists, once per edge,
+// rather than round the whole file until nothing changes (n rounds for a long chain), and
+// JSON Pointers for messages (Path, edge_path()) are built only for problems.
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string_view>
@@ -65,20 +72,29 @@ std::string a_kind_step(StepKind kind) {
 
 namespace {
 
+// How far a candidate may be from what was typed to count as a slip (see closest()).
+constexpr size_t kMaxSlack = 2;
+
 // Optimal string alignment distance (Levenshtein plus swapping two neighbours, "teh", the
-// commonest slip), but only as far as `limit`: anything further returns limit + 1. Only the
-// diagonal band |i - j| <= limit can hold a distance that small, so only it is computed,
-// which keeps hostile files with thousands of long, near-identical ids cheap.
+// commonest slip), but only as far as `limit` (at most kMaxSlack): anything further returns
+// limit + 1. Only the diagonal band |i - j| <= limit can hold a distance that small, so only
+// it is computed, and each row keeps just its band (cells j = i - limit … i + limit, at
+// index j + limit - i): no allocation, so a hostile file's thousands of broken references,
+// each compared with thousands of ids, stay cheap.
 size_t bounded_distance(const std::string& a, const std::string& b, size_t limit) {
     const size_t far = limit + 1;
     if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return far;
-    std::vector<size_t> before(b.size() + 1, far), prev(b.size() + 1, far), cur(b.size() + 1, far);
-    // Row i's cells outside the band are never written: read them as "too far".
-    auto at = [&](const std::vector<size_t>& row, size_t i, size_t j) {
-        return (j + limit < i || j > i + limit) ? far : row[j];
+    using Row = std::array<size_t, 2 * kMaxSlack + 1>;
+    Row before, prev, cur;  // rows i - 2, i - 1 and i
+    before.fill(far);
+    prev.fill(far);
+    // Cells outside a row's band (or past the end of b) read as "too far".
+    auto at = [&](const Row& row, size_t i, size_t j) {
+        return (j + limit < i || j > i + limit || j > b.size()) ? far : row[j + limit - i];
     };
-    for (size_t j = 0; j <= b.size() && j <= limit; j++) prev[j] = j;
+    for (size_t j = 0; j <= b.size() && j <= limit; j++) prev[j + limit] = j;  // row 0
     for (size_t i = 1; i <= a.size(); i++) {
+        cur.fill(far);
         size_t lo = i > limit ? i - limit : 0, hi = std::min(b.size(), i + limit), best = far;
         for (size_t j = lo; j <= hi; j++) {
             size_t v = i;  // j == 0: delete all of a[0..i)
@@ -87,24 +103,46 @@ size_t bounded_distance(const std::string& a, const std::string& b, size_t limit
                 v = std::min({at(prev, i - 1, j) + 1, at(cur, i, j - 1) + 1, at(prev, i - 1, j - 1) + cost});
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, at(before, i - 2, j - 2) + 1);
             }
-            cur[j] = std::min(v, far);
-            best = std::min(best, cur[j]);
+            cur[j + limit - i] = std::min(v, far);
+            best = std::min(best, cur[j + limit - i]);
         }
         if (best >= far) return far;  // every alignment is already too far apart
-        std::swap(before, prev);
-        std::swap(prev, cur);
+        before = prev;
+        prev = cur;
     }
     return at(prev, a.size(), b.size());
 }
 
+// Which of 64 classes of character (byte value mod 64) a word uses.
+uint64_t char_classes(const std::string& s) {
+    uint64_t classes = 0;
+    for (unsigned char c : s) classes |= uint64_t(1) << (c % 64);
+    return classes;
+}
+
+// Whether at least n bits of x are set (n is at most kMaxSlack + 1 here).
+bool has_bits(uint64_t x, size_t n) {
+    for (; n > 0; n--, x &= x - 1)
+        if (x == 0) return false;
+    return true;
+}
 
 // The candidate closest to `typed`, if it is close enough to be a slip; null otherwise.
-const std::string* closest(const std::string& typed, const std::vector<std::string>& candidates) {
+// `classes`, when given, holds char_classes() of each candidate.
+const std::string* closest(const std::string& typed, const std::vector<std::string>& candidates,
+                           const uint64_t* classes_of = nullptr) {
     // Short words are close to everything, so they get less slack.
-    size_t limit = typed.size() <= 3 ? 1 : 2, best = limit + 1;
+    size_t limit = typed.size() <= 3 ? 1 : kMaxSlack, best = limit + 1;
     const std::string* found = nullptr;
-    for (const std::string& c : candidates) {
+    const uint64_t typed_classes = char_classes(typed);
+    for (size_t k = 0; k < candidates.size(); k++) {
+        const std::string& c = candidates[k];
         if (c.empty() || c == typed) continue;
+        // A cheap lower bound first, which rules out nearly every candidate of a long list: a
+        // class of character one word uses and the other lacks costs an edit of its own (an
+        // edit touches one character of each word; a swap only moves characters).
+        const uint64_t classes = classes_of ? classes_of[k] : char_classes(c);
+        if (has_bits(typed_classes & ~classes, best) || has_bits(classes & ~typed_classes, best)) continue;
         size_t d = bounded_distance(typed, c, limit);
         if (d < best) {
             best = d;
@@ -140,9 +178,6 @@ struct Bits {
     explicit Bits(size_t n = 0, bool all = false) : words((n + 63) / 64, all ? ~uint64_t(0) : 0) {}
     bool has(size_t i) const { return (words[i / 64] >> (i % 64)) & 1; }
     void set(size_t i) { words[i / 64] |= uint64_t(1) << (i % 64); }
-    void intersect(const Bits& o) {
-        for (size_t w = 0; w < words.size(); w++) words[w] &= o.words[w];
-    }
 };
 
 // One set of step indices per step, in one block: row r is words [r * width, (r + 1) * width).
@@ -156,6 +191,22 @@ struct BitRows {
 };
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+
+// Words to suggest from, with their char_classes() worked out once: a hostile file may
+// compare thousands of typos with thousands of ids.
+struct Candidates {
+    std::vector<std::string> words;
+    std::vector<uint64_t> classes;
+    void reserve(size_t n) {
+        words.reserve(n);
+        classes.reserve(n);
+    }
+    void add(const std::string& word) {
+        words.push_back(word);
+        classes.push_back(char_classes(word));
+    }
+    const std::string* closest_to(const std::string& typed) const { return closest(typed, words, classes.data()); }
+};
 
 // "\"a\", \"b\" and \"c\""
 std::string in_quotes_list(const std::vector<std::string>& items) {
@@ -212,16 +263,14 @@ Adjacency reversed(const Adjacency& succ) {
 class FlowCheck {
 public:
     FlowCheck(const Exercise& ex, const Notes& notes, std::vector<Problem>& out)
-        : ex_(ex), notes_(notes), out_(out), n_(ex.steps.size()) {
-        ids_.reserve(n_);
+        : ex_(ex), notes_(notes), out_(out), n_(ex.steps.size()), ids_(notes.first_with_id) {
         all_ids_.reserve(n_);
         question_ids_.reserve(n_);
         for (size_t i = 0; i < n_; i++) {
             const std::string& id = ex.steps[i].id;
             if (id.empty()) continue;
-            ids_.emplace(std::string_view(id), static_cast<int>(i));  // the first step with an id wins
-            all_ids_.push_back(id);
-            if (known_question(static_cast<int>(i))) question_ids_.push_back(id);
+            all_ids_.add(id);
+            if (known_question(static_cast<int>(i))) question_ids_.add(id);
         }
     }
 
@@ -262,16 +311,16 @@ private:
 
     // closest(), remembered, and given up after a while: a hostile file can hold thousands of
     // broken references, and suggestions for the first couple of thousand are plenty.
-    const std::string* guess(const std::string& id, const std::vector<std::string>& candidates) {
+    const std::string* guess(const std::string& id, const Candidates& candidates) {
         std::string key = (&candidates == &all_ids_ ? "a:" : "q:") + id;
         auto it = guesses_.find(key);
         if (it != guesses_.end()) return it->second;
         if (guess_budget_ == 0) return nullptr;
         guess_budget_--;
-        return guesses_[key] = closest(id, candidates);
+        return guesses_[key] = candidates.closest_to(id);
     }
 
-    void no_such_step(const Path& path, const std::string& id, const std::vector<std::string>& candidates) {
+    void no_such_step(const Path& path, const std::string& id, const Candidates& candidates) {
         const std::string* near = guess(id, candidates);
         std::string message = "there is no step " + in_quotes(id) + (near ? " (did you mean \"" + *near + "\"?)" : "");
         if (!id.empty() && id[0] == '@') message += " (the only target starting with \"@\" is \"@return\")";
@@ -614,8 +663,8 @@ private:
                 stuck.push_back(static_cast<int>(i));
         if (stuck.empty()) return;
 
-        // What each stuck step can reach (all of it stuck too, by definition).
-        std::map<int, Bits> reach;
+        // What each stuck step can reach (all of it stuck too, by definition), by step index.
+        std::vector<Bits> reach(n_);
         for (int i : stuck) {
             Bits r(n_);
             std::vector<int> todo{i};
@@ -628,19 +677,19 @@ private:
                         todo.push_back(e.to);
                     }
             }
-            reach[i] = r;
+            reach[static_cast<size_t>(i)] = std::move(r);
         }
         // A trap's root: every step it reaches leads back to it. Report each trap once, at
         // its first step in the file.
         Bits reported(n_);
         for (int i : stuck) {
             if (reported.has(static_cast<size_t>(i))) continue;
-            const Bits& r = reach[i];
+            const Bits& r = reach[static_cast<size_t>(i)];
             bool root = true;
             std::vector<std::string> members;
             for (int j : stuck)
                 if (r.has(static_cast<size_t>(j))) {
-                    if (!reach[j].has(static_cast<size_t>(i))) root = false;
+                    if (!reach[static_cast<size_t>(j)].has(static_cast<size_t>(i))) root = false;
                     members.push_back(step(j).id);
                 }
             if (!root) continue;
@@ -826,8 +875,8 @@ private:
     std::vector<Problem>& out_;
     size_t n_;
     const Path root_, steps_path_{root_, "steps"};
-    std::unordered_map<std::string_view, int> ids_;  // views of the steps' own ids
-    std::vector<std::string> all_ids_, question_ids_;
+    const std::unordered_map<std::string_view, int>& ids_;  // id → the first step with it (Notes)
+    Candidates all_ids_, question_ids_;  // every step id; the ids of questions
     Lists<Edge> edges_;  // each step's ways on: branches in order, then its default
     Adjacency succ_, preds_;            // edges_ that lead to a step, as lists of steps, both ways
     Adjacency main_succ_, main_preds_;  // the main graph (add_main_successors()), both ways

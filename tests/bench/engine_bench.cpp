@@ -110,6 +110,15 @@ int main() {
     double save = median_us(7, 200, [&] { sink = sink + tend::session_to_json(session.state()).size(); });
     double restore = median_us(7, 200, [&] { sink = sink + (tend::session_from_json(saved) ? 1 : 0); });
     double view = median_us(7, 500, [&] { sink = sink + session.view().paragraphs.size(); });
+    // A page load with that session in progress: a new Session reads it back, checks it
+    // against the exercise and draws the step.
+    tend::MemoryStore resume_store;
+    resume_store.set("tend/bench/session", saved);
+    double resume = median_us(7, 200, [&] {
+        tend::Session again(ex, resume_store, "tend/bench/");
+        again.open();
+        sink = sink + again.view().paragraphs.size();
+    });
 
     std::printf("Tend engine benchmark (median of 7 batches)\n");
     std::printf("  exercise: %zu steps, %zu bytes\n", ex.steps.size(), text.size());
@@ -118,5 +127,6 @@ int main() {
     std::printf("  view model of a step:     %9.1f us\n", view);
     std::printf("  session save (%zu bytes): %9.1f us\n", saved.size(), save);
     std::printf("  session restore:          %9.1f us\n", restore);
+    std::printf("  open + resume + view:     %9.1f us\n", resume);
     return 0;
 }
