@@ -4,7 +4,7 @@
 #include <emscripten/html5.h>
 
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
+#include "webgl_renderer.h"
 
 namespace tend::web {
 
@@ -29,7 +29,7 @@ bool GlSurface::create(const std::string& selector, void (*restored)(void*), voi
     emscripten_set_webglcontextrestored_callback(selector_.c_str(), this, EM_FALSE,
                                                  reinterpret_cast<em_webgl_context_callback>(on_restored));
     emscripten_webgl_make_context_current(ctx_);
-    renderer_up_ = ImGui_ImplOpenGL3_Init("#version 300 es");
+    renderer_up_ = ImGui_ImplTendGL_Init();
     return renderer_up_;
 }
 
@@ -38,7 +38,7 @@ void GlSurface::destroy() {
     emscripten_set_webglcontextlost_callback(selector_.c_str(), nullptr, EM_FALSE, nullptr);
     emscripten_set_webglcontextrestored_callback(selector_.c_str(), nullptr, EM_FALSE, nullptr);
     emscripten_webgl_make_context_current(ctx_);
-    if (renderer_up_) ImGui_ImplOpenGL3_Shutdown();
+    if (renderer_up_) ImGui_ImplTendGL_Shutdown();
     renderer_up_ = false;
     emscripten_webgl_destroy_context(ctx_);
     ctx_ = 0;
@@ -48,7 +48,7 @@ EM_BOOL GlSurface::on_lost(int, const void*, void* self) {
     auto* s = static_cast<GlSurface*>(self);
     s->lost_ = true;
     // Its GL objects died with the context; forget them (the calls are harmless no-ops now).
-    if (s->renderer_up_) ImGui_ImplOpenGL3_Shutdown();
+    if (s->renderer_up_) ImGui_ImplTendGL_Shutdown();
     s->renderer_up_ = false;
     return EM_TRUE;  // "we will handle restoration": without this the browser never restores
 }
@@ -56,7 +56,7 @@ EM_BOOL GlSurface::on_lost(int, const void*, void* self) {
 EM_BOOL GlSurface::on_restored(int, const void*, void* self) {
     auto* s = static_cast<GlSurface*>(self);
     emscripten_webgl_make_context_current(s->ctx_);
-    s->renderer_up_ = ImGui_ImplOpenGL3_Init("#version 300 es");
+    s->renderer_up_ = ImGui_ImplTendGL_Init();
     s->lost_ = !s->renderer_up_;
     s->fb_w_ = s->fb_h_ = 0;
     if (s->restored_cb_) s->restored_cb_(s->user_);
@@ -77,6 +77,6 @@ void GlSurface::begin() {
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
-void GlSurface::present() { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); }
+void GlSurface::present() { ImGui_ImplTendGL_RenderDrawData(ImGui::GetDrawData(), fb_w_, fb_h_); }
 
 }  // namespace tend::web

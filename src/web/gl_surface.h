@@ -1,4 +1,4 @@
-// Tend: the widget's WebGL2 context and ImGui's OpenGL3 renderer on it.
+// Tend: the widget's WebGL2 context and our ImGui renderer on it (webgl_renderer.h).
 //
 // Browsers drop WebGL contexts (GPU reset, too many contexts, a test's WEBGL_lose_context).
 // On loss we return true from webglcontextlost (or it is never restored), stop drawing, and

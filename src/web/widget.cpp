@@ -14,7 +14,6 @@
 #include "font_data.h"
 #include "fonts.h"
 #include "imgui.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"  // the input queue, to keep drawing until it drains
 #include "interpolate.h"
 #include "json_out.h"
@@ -24,6 +23,7 @@
 #include "ui/strings.h"
 #include "validator.h"
 #include "web_platform.h"
+#include "webgl_renderer.h"
 
 namespace tend::web {
 
@@ -266,9 +266,7 @@ void Widget::frame(double now) {
     float density = std::max(1.0f, std::round(static_cast<float>(fb_w / css_w) * 4.0f) / 4.0f);
     if (fonts_dirty_ || density != font_density_) {
         fonts_ = build_fonts(theme_, density);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        ImGui::GetIO().Fonts->ClearTexData();  // the GPU has it; keep the heap small
+        ImGui_ImplTendGL_UpdateFontsTexture();
         font_density_ = density;
         fonts_dirty_ = false;
     }
@@ -277,7 +275,6 @@ void Widget::frame(double now) {
     float dt = last_frame_ms_ > 0 ? static_cast<float>(std::min(1.2, (now - last_frame_ms_) / 1000.0)) : 0.0f;
     last_frame_ms_ = now;
 
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplTendWeb_NewFrame(now, static_cast<float>(css_w), static_cast<float>(css_h), static_cast<int>(fb_w),
                                static_cast<int>(fb_h));
     ImGui::NewFrame();
