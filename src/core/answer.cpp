@@ -4,21 +4,11 @@
 #include <cctype>
 
 #include "exercise.h"
+#include "text.h"
 
 namespace tend {
 
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-// Surrounding whitespace only: a reply woven into "You wrote: {{x}}." shouldn't carry the
-// reader's trailing newline into the sentence. Everything inside stays as typed.
-std::string trimmed(const std::string& s) {
-    size_t a = 0, b = s.size();
-    while (a < b && is_space(s[a])) a++;
-    while (b > a && is_space(s[b - 1])) b--;
-    return s.substr(a, b - a);
-}
 
 // The word that joins the last two items of a list, by the exercise's primary language
 // subtag ("es-MX" → "es"). English is the fallback.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "flow.h"
+#include "text.h"
 
 namespace tend {
 
@@ -68,54 +69,42 @@ std::string step_path(size_t i) { return "/steps/" + std::to_string(i); }
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-size_t code_points(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) n++;
-    return n;
-}
-
-// The step graph with ids resolved once: the checks below search it many times, and an
-// exercise may have hundreds of steps.
+// The step graph with ids resolved once, both ways: the checks below search it many times,
+// and an exercise may have hundreds of steps. Building it is one pass over the steps (a
+// StepIndex, so successors() doesn't rescan the steps for each one).
 struct Graph {
-    explicit Graph(const Exercise& ex) : ex(ex) {
-        for (size_t i = 0; i < ex.steps.size(); i++) index.emplace(ex.steps[i].id, static_cast<int>(i));
-        next.resize(ex.steps.size());
-        returns.assign(ex.steps.size(), false);
-        for (size_t i = 0; i < ex.steps.size(); i++)
-            for (const std::string& id : successors(ex, ex.steps[i])) {
-                if (id == kReturnTarget) returns[i] = true;
-                else if (int j = at(id); j >= 0) next[i].push_back(j);
+    explicit Graph(const Exercise& ex) : ex(ex), index(ex) {
+        const size_t n = ex.steps.size();
+        next.resize(n);
+        previous.resize(n);
+        returns.assign(n, false);
+        dead_end.assign(n, false);
+        for (size_t i = 0; i < n; i++) {
+            const std::vector<std::string> ids = successors(index, ex.steps[i]);
+            dead_end[i] = ids.empty();
+            for (const std::string& id : ids) {
+                if (id == kReturnTarget) {
+                    returns[i] = true;
+                } else if (int j = at(id); j >= 0) {
+                    next[i].push_back(j);
+                    previous[j].push_back(static_cast<int>(i));
+                }
             }
+        }
         safety = at(ex.safety.step);
     }
 
-    int at(const std::string& id) const {
-        auto it = index.find(id);
-        return it == index.end() ? -1 : it->second;
-    }
+    int at(const std::string& id) const { return index.index_of(id); }
     bool is_end(int i) const { return ex.steps[i].kind == StepKind::End; }
     size_t size() const { return ex.steps.size(); }
 
     // Every step flow can reach from `from`, including it. A step with stop[i] set is met but
     // not passed through. kReturnTarget is never followed: where it leads depends on the reader.
-    std::vector<char> reach(int from, const std::vector<char>* stop = nullptr) const {
-        std::vector<char> seen(size(), 0);
-        if (from < 0) return seen;
-        std::vector<int> todo{from};
-        seen[from] = 1;
-        while (!todo.empty()) {
-            int i = todo.back();
-            todo.pop_back();
-            if (stop && (*stop)[i]) continue;
-            for (int j : next[i])
-                if (!seen[j]) {
-                    seen[j] = 1;
-                    todo.push_back(j);
-                }
-        }
-        return seen;
-    }
+    std::vector<char> reach(int from, const std::vector<char>* stop = nullptr) const { return walk(next, from, stop); }
+
+    // Every step from which flow can reach `to`, including it: reach() run backwards, so
+    // "which steps lead to X" is one search rather than one per step.
+    std::vector<char> leads_to(int to) const { return walk(previous, to, nullptr); }
 
     bool any_end(const std::vector<char>& met) const {
         for (size_t i = 0; i < met.size(); i++)
@@ -124,10 +113,31 @@ struct Graph {
     }
 
     const Exercise& ex;
-    std::map<std::string, int> index;
-    std::vector<std::vector<int>> next;  // successors() as indices, without kReturnTarget
-    std::vector<bool> returns;           // has kReturnTarget among its successors
+    StepIndex index;
+    std::vector<std::vector<int>> next;      // successors() as indices, without kReturnTarget
+    std::vector<std::vector<int>> previous;  // next, reversed: the steps that lead to each
+    std::vector<bool> returns;               // has kReturnTarget among its successors
+    std::vector<bool> dead_end;              // successors() is empty: nothing comes after it
     int safety = -1;
+
+private:
+    std::vector<char> walk(const std::vector<std::vector<int>>& edges, int from, const std::vector<char>* stop) const {
+        std::vector<char> seen(size(), 0);
+        if (from < 0) return seen;
+        std::vector<int> todo{from};
+        seen[from] = 1;
+        while (!todo.empty()) {
+            int i = todo.back();
+            todo.pop_back();
+            if (stop && (*stop)[i]) continue;
+            for (int j : edges[i])
+                if (!seen[j]) {
+                    seen[j] = 1;
+                    todo.push_back(j);
+                }
+        }
+        return seen;
+    }
 };
 
 // ---- every path ends with a closing step ------------------------------------------------
@@ -135,7 +145,7 @@ struct Graph {
 void check_paths_close(const Graph& g, std::vector<Problem>* out) {
     const Exercise& ex = g.ex;
     for (size_t i = 0; i < ex.steps.size(); i++)
-        if (const Step& s = ex.steps[i]; s.kind != StepKind::End && successors(ex, s).empty())
+        if (const Step& s = ex.steps[i]; s.kind != StepKind::End && g.dead_end[i])
             out->push_back({step_path(i), "nothing comes after this " + std::string(step_kind_name(s.kind)) +
                                               " step: every path should close with an `end` step, so a reader "
                                               "is never left without a goodbye"});
@@ -204,8 +214,7 @@ void check_rises(const Graph& g, std::vector<Problem>* out) {
 
     // Steps from which the safety step can be reached. An end has no successors, so any such
     // path reaches the safety step before any end.
-    std::vector<char> leads_to_safety(g.size(), 0);
-    for (size_t i = 0; i < g.size(); i++) leads_to_safety[i] = g.reach(static_cast<int>(i))[g.safety];
+    const std::vector<char> leads_to_safety = g.leads_to(g.safety);
     auto towards_safety = [&](const std::string& id) {
         int i = g.at(id);
         return i >= 0 && leads_to_safety[i];
@@ -217,21 +226,30 @@ void check_rises(const Graph& g, std::vector<Problem>* out) {
     std::map<int, std::vector<char>> reach_from;
     for (int a : scales) reach_from[a] = g.reach(a);
 
+    // Guards, by the scale B they watch: steps with a branch that notices B being high (any
+    // A), or B rising from a particular A, and leads towards grounding. One pass over every
+    // branch, rather than one per scale.
+    struct Guards {
+        std::vector<int> high;
+        std::map<std::string, std::vector<int>> rise;  // A's id → steps
+    };
+    std::map<std::string, Guards> guards_of;  // B's id → its guards
+    for (size_t gi = 0; gi < g.size(); gi++)
+        for (const Branch& br : ex.steps[gi].branches) {
+            if (!towards_safety(br.next)) continue;
+            for (const Condition& c : br.when) {
+                if (c.test == Condition::Test::AtLeast) guards_of[c.step].high.push_back(static_cast<int>(gi));
+                if (c.test == Condition::Test::RoseFrom) guards_of[c.step].rise[c.text].push_back(static_cast<int>(gi));
+            }
+        }
+    const Guards none{};  // for a scale no branch watches
+
     for (int b : scales) {
         const std::string& b_id = ex.steps[b].id;
-        // Guards: steps with a branch that notices b being high (any A), or b rising from a
-        // particular A, and leads towards grounding.
-        std::vector<int> high_guards;
-        std::map<std::string, std::vector<int>> rise_guards;  // A's id → steps
-        for (size_t gi = 0; gi < g.size(); gi++)
-            for (const Branch& br : ex.steps[gi].branches) {
-                if (!towards_safety(br.next)) continue;
-                for (const Condition& c : br.when) {
-                    if (c.step != b_id) continue;
-                    if (c.test == Condition::Test::AtLeast) high_guards.push_back(static_cast<int>(gi));
-                    if (c.test == Condition::Test::RoseFrom) rise_guards[c.text].push_back(static_cast<int>(gi));
-                }
-            }
+        auto found = guards_of.find(b_id);
+        const std::vector<int>& high_guards = found == guards_of.end() ? none.high : found->second.high;
+        const std::map<std::string, std::vector<int>>& rise_guards =
+            found == guards_of.end() ? none.rise : found->second.rise;
 
         std::map<std::vector<int>, bool> unguarded_for;  // guard set → an end is reachable around it
         for (int a : scales) {
@@ -319,10 +337,12 @@ bool word_before(const std::string& s, size_t i) {
     return word_char(decode_at(s, previous_start(s, at), &len));
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// The whitespace a space in a phrase matches: the four JSON whitespace characters, not
+// text.h's is_space (which adds \f and \v).
+bool phrase_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Whole-word, case-insensitive (ASCII) match of `phrase` in `text`; a space in the phrase
-// matches any run of whitespace.
+// matches any run of phrase_space() characters.
 bool contains_phrase(const std::string& text, const char* phrase) {
     std::string p(phrase);
     for (size_t start = 0; start < text.size(); start++) {
@@ -330,8 +350,8 @@ bool contains_phrase(const std::string& text, const char* phrase) {
         size_t t = start, i = 0;
         while (i < p.size() && t < text.size()) {
             if (p[i] == ' ') {
-                if (!is_space(text[t])) break;
-                while (t < text.size() && is_space(text[t])) t++;
+                if (!phrase_space(text[t])) break;
+                while (t < text.size() && phrase_space(text[t])) t++;
                 i++;
             } else if (lower_ascii(text[t]) == p[i]) {
                 t++;

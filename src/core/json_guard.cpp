@@ -14,19 +14,11 @@
 
 #include <cstddef>
 
+#include "text.h"
+
 
 namespace tend {
 namespace {
-
-// "262,144": sizes and counts read better with separators.
-std::string with_commas(size_t n) {
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); i++) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
 
 // Line (1-based) and column (1-based, in code points) of the byte at `offset`. Editors count
 // columns in characters, not bytes, so "é" must not shift everything after it.

@@ -15,6 +15,7 @@
 #include "journal.h"
 #include "json_guard.h"
 #include "json_tree.h"
+#include "text.h"
 
 namespace tend {
 
@@ -31,16 +32,7 @@ constexpr size_t kMaxChosen = 12;              // the format allows 12 options p
 constexpr int64_t kMaxTimeMs = 253402300799999;  // 9999-12-31T23:59:59.999Z
 constexpr int kMaxScale = 10;                    // format v1 fixes scales at 0–10
 
-// ---- text helpers ----------------------------------------------------------------------
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string trimmed(const std::string& s) {
-    size_t a = 0, b = s.size();
-    while (a < b && is_space(s[a])) a++;
-    while (b > a && is_space(s[b - 1])) b--;
-    return s.substr(a, b - a);
-}
+// ---- text helpers (trimmed() is in text.h) ---------------------------------------------
 
 // The first max_chars code points of s. Cuts only before a lead byte, so a multibyte
 // character is never split.

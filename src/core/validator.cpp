@@ -29,6 +29,7 @@
 
 #include "interpolate.h"
 #include "json_tree.h"
+#include "text.h"
 #include "validator_flow.h"
 
 namespace tend {
@@ -58,28 +59,10 @@ void add(Problems& out, const Path& path, std::string message) { out.push_back({
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
-// Lengths are in characters as a reader sees them (code points), not bytes: a limit must not
-// be stricter for "für" than for "fur".
-size_t code_points(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) n++;
-    return n;
-}
-
 bool is_blank(const std::string& s) {
     for (char c : s)
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
     return true;
-}
-
-std::string with_commas(size_t n) {
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); i++) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
 }
 
 std::string plural(size_t n, const char* one, const char* many) { return with_commas(n) + " " + (n == 1 ? one : many); }

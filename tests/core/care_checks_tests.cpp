@@ -1,31 +1,16 @@
 // Care checks: each fixture in tests/data/care/ breaks one of them (passing.json breaks none).
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "care_checks.h"
+#include "fixtures.h"
 #include "validator.h"
 
 namespace {
 
-std::string read_care_fixture(const std::string& name) {
-    std::ifstream in(std::string(TEND_SOURCE_DIR) + "/tests/data/care/" + name, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-tend::Exercise load_care_fixture(const std::string& name) {
-    tend::ExerciseLoad load = tend::load_exercise(read_care_fixture(name));
-    INFO(name);
-    for (const tend::Problem& p : load.problems) INFO(tend::format_problem(p));
-    REQUIRE(load.problems.empty());
-    REQUIRE(load.ok());
-    return *load.exercise;
-}
+tend::Exercise load_care_fixture(const std::string& name) { return fixtures::load_fixture("care/" + name); }
 
 std::vector<std::string> paths_of(const std::vector<tend::Problem>& problems) {
     std::vector<std::string> out;

@@ -1,9 +1,7 @@
 // Tend: the reader's journal of finished sessions, and the exports of their own words.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
+#include "fixtures.h"
 #include "journal.h"
 #include "json_guard.h"
 #include "session.h"
@@ -17,18 +15,8 @@ constexpr int64_t kNow = 1795701900000;  // 2026-11-26 14:05 UTC
 constexpr int64_t kDay = 24 * 60 * 60 * 1000;
 const std::string kPrefix = "tend/test/";
 
-Exercise load_flow_fixture() {
-    std::ifstream in(std::string(TEND_SOURCE_DIR) + "/tests/data/valid/session_flow.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    ExerciseLoad load = load_exercise(text.str());
-    for (const Problem& p : load.problems) UNSCOPED_INFO(format_problem(p));
-    REQUIRE(load.ok());
-    return *load.exercise;
-}
-
 struct Device {
-    Exercise exercise = load_flow_fixture();
+    Exercise exercise = fixtures::load_fixture("valid/session_flow.json");
     MemoryStore store;
     int64_t now = kNow;
     Session session{exercise, store, kPrefix, [this] { return now; }};

@@ -5,9 +5,7 @@
 // exercise every condition test).
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
+#include "fixtures.h"
 #include "flow.h"
 #include "interpolate.h"
 #include "journal.h"
@@ -22,15 +20,7 @@ namespace {
 constexpr int64_t kNow = 1795701900000;  // 2026-11-26 14:05 UTC
 const std::string kPrefix = "tend/test/";
 
-Exercise load_fixture(const std::string& name) {
-    std::ifstream in(std::string(TEND_SOURCE_DIR) + "/tests/data/valid/" + name, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    ExerciseLoad load = load_exercise(text.str());
-    for (const Problem& p : load.problems) UNSCOPED_INFO(name << ": " << format_problem(p));
-    REQUIRE(load.ok());
-    return *load.exercise;
-}
+Exercise load_fixture(const std::string& name) { return fixtures::load_fixture("valid/" + name); }
 
 // One reader on one device: an exercise, their storage, a clock the test moves by hand.
 struct Reader {

@@ -4,14 +4,13 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "care_checks.h"
+#include "fixtures.h"
 #include "session.h"
 #include "store.h"
 #include "transcripts.h"
@@ -19,19 +18,12 @@
 
 namespace {
 
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 // exercises/*.json except the schema, in name order.
 std::vector<std::string> shipped_exercise_files() {
     namespace fs = std::filesystem;
     std::vector<std::string> out;
     std::error_code ec;
-    for (fs::directory_iterator it(std::string(TEND_SOURCE_DIR) + "/exercises", ec), end; !ec && it != end;
+    for (fs::directory_iterator it(fixtures::source_path("exercises"), ec), end; !ec && it != end;
          it.increment(ec)) {
         const fs::path& p = it->path();
         if (p.extension() == ".json" && p.filename() != "schema.json") out.push_back(p.string());
@@ -46,7 +38,7 @@ std::string problems_text(const std::vector<tend::Problem>& problems) {
     return out;
 }
 
-const std::string kFlagship = std::string(TEND_SOURCE_DIR) + "/exercises/self-compassion-impossible.json";
+const std::string kFlagship = fixtures::source_path("exercises/self-compassion-impossible.json");
 
 // Plays the flagship from the start with the given answers ("choose:id", "scale:N",
 // "text:words"; any question not listed is skipped) and returns the steps met, stopping at
@@ -93,7 +85,7 @@ TEST_CASE("every shipped exercise loads cleanly and passes the care checks with 
     CHECK_FALSE(files.empty());
     for (const std::string& file : files) {
         INFO(file);
-        const std::string text = read_text_file(file);
+        const std::string text = fixtures::read_file(file);
         tend::ExerciseLoad load = tend::load_exercise(text);
         INFO(problems_text(load.problems));
         CHECK(load.problems.empty());
@@ -122,7 +114,7 @@ TEST_CASE("every shipped exercise loads cleanly and passes the care checks with 
 }
 
 TEST_CASE("the flagship exercise branches where its authors meant") {
-    const std::string text = read_text_file(kFlagship);
+    const std::string text = fixtures::read_file(kFlagship);
     REQUIRE_FALSE(text.empty());
     tend::ExerciseLoad load = tend::load_exercise(text);
     INFO(problems_text(load.problems));

@@ -2,9 +2,7 @@
 // copes when it refuses.
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
+#include "fixtures.h"
 #include "session.h"
 #include "store.h"
 #include "validator.h"
@@ -67,15 +65,11 @@ TEST_CASE("store results have names for messages and logs", "[store]") {
 }
 
 TEST_CASE("a session on storage that fills up tells the reader, then recovers when space frees", "[store]") {
-    std::ifstream in(std::string(TEND_SOURCE_DIR) + "/tests/data/valid/session_flow.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    ExerciseLoad load = load_exercise(text.str());
-    REQUIRE(load.ok());
+    const Exercise exercise = fixtures::load_fixture("valid/session_flow.json");
 
     MemoryStore store;
     int64_t now = 1795701900000;
-    Session s(*load.exercise, store, "p/", [&now] { return now; });
+    Session s(exercise, store, "p/", [&now] { return now; });
     s.open();
     REQUIRE(s.next());
     REQUIRE(s.status().last_write == StoreResult::Ok);
@@ -91,21 +85,17 @@ TEST_CASE("a session on storage that fills up tells the reader, then recovers wh
     store.capacity_bytes = 0;
     REQUIRE(s.set_text("tired"));
     CHECK(s.status().last_write == StoreResult::Ok);
-    Session again(*load.exercise, store, "p/", [&now] { return now; });
+    Session again(exercise, store, "p/", [&now] { return now; });
     again.open();
     CHECK(again.state() == s.state());
 }
 
 TEST_CASE("a session whose storage is blocked from the start still runs", "[store]") {
-    std::ifstream in(std::string(TEND_SOURCE_DIR) + "/tests/data/valid/session_flow.json", std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    ExerciseLoad load = load_exercise(text.str());
-    REQUIRE(load.ok());
+    const Exercise exercise = fixtures::load_fixture("valid/session_flow.json");
 
     MemoryStore store;
     store.fail_writes = StoreResult::Blocked;
-    Session s(*load.exercise, store, "p/");
+    Session s(exercise, store, "p/");
     s.open();
     CHECK(s.status().last_write == StoreResult::Ok);  // nothing was written yet
     REQUIRE(s.next());

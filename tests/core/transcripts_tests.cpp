@@ -9,26 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "sha256.h"
 #include "transcripts.h"
 #include "validator.h"
 
 namespace {
 
-std::string read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+std::string fixture_text() { return fixtures::read_file(fixtures::data_path("care/passing.json")); }
 
-std::string fixture_text() { return read_text_file(std::string(TEND_SOURCE_DIR) + "/tests/data/care/passing.json"); }
-
-tend::Exercise fixture_exercise() {
-    tend::ExerciseLoad load = tend::load_exercise(fixture_text());
-    REQUIRE(load.ok());
-    return *load.exercise;
-}
+tend::Exercise fixture_exercise() { return fixtures::load_fixture("care/passing.json"); }
 
 bool contains_run(const std::vector<std::string>& steps, const std::vector<std::string>& run) {
     return std::search(steps.begin(), steps.end(), run.begin(), run.end()) != steps.end();
@@ -238,12 +228,12 @@ TEST_CASE("write_transcripts writes one numbered file per path and a README") {
     std::string error;
     REQUIRE(tend::write_transcripts(set, dir.string(), &error));
     CHECK(error.empty());
-    CHECK(read_text_file((dir / "path-001.txt").string()) == set.transcripts[0].text);
-    CHECK(read_text_file((dir / "path-013.txt").string()) == set.transcripts[12].text);
+    CHECK(fixtures::read_file((dir / "path-001.txt").string()) == set.transcripts[0].text);
+    CHECK(fixtures::read_file((dir / "path-013.txt").string()) == set.transcripts[12].text);
     CHECK_FALSE(fs::exists(dir / "path-014.txt"));
     CHECK_FALSE(fs::exists(dir / "path-099.txt"));
 
-    const std::string readme = read_text_file((dir / "README.txt").string());
+    const std::string readme = fixtures::read_file((dir / "README.txt").string());
     CHECK_THAT(readme, Catch::StartsWith("A small kind practice\n"));
     CHECK_THAT(readme, Catch::Contains("version 1.0.0"));
     CHECK_THAT(readme, Catch::Contains(set.hash));

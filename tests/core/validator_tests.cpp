@@ -1,12 +1,11 @@
 // The validator: one call, every problem, each at its JSON path in plain words.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "json_guard.h"
 #include "validator.h"
 
@@ -17,15 +16,10 @@ using tend::StepKind;
 
 namespace {
 
-std::string read_file(const std::string& relative) {
-    std::ifstream in(std::string(TEND_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    REQUIRE(in.good());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+// `relative` is under tests/data. The file may hold an invalid exercise: the load is returned as is.
+ExerciseLoad load_file(const std::string& relative) {
+    return tend::load_exercise(fixtures::read_file(fixtures::data_path(relative)));
 }
-
-ExerciseLoad load_file(const std::string& relative) { return tend::load_exercise(read_file(relative)); }
 ExerciseLoad load_json(const json& j) { return tend::load_exercise(j.dump(2)); }
 
 std::string listing(const std::vector<Problem>& problems) {
@@ -98,7 +92,7 @@ TEST_CASE("the small base exercise used by these tests is itself valid") {
 }
 
 TEST_CASE("the branching fixture loads with no problems and fills the model") {
-    ExerciseLoad load = load_file("tests/data/valid/branching.json");
+    ExerciseLoad load = load_file("valid/branching.json");
     INFO(listing(load.problems));
     REQUIRE(load.problems.empty());
     REQUIRE(load.ok());
@@ -205,7 +199,7 @@ TEST_CASE("the branching fixture loads with no problems and fills the model") {
 }
 
 TEST_CASE("the minimal fixture loads, keeping defaults for what it leaves out") {
-    ExerciseLoad load = load_file("tests/data/valid/minimal.json");
+    ExerciseLoad load = load_file("valid/minimal.json");
     INFO(listing(load.problems));
     REQUIRE(load.ok());
     CHECK(load.exercise->content_note.empty());
@@ -347,7 +341,7 @@ TEST_CASE("each broken fixture yields exactly its known problems, in document or
     };
     for (const auto& f : fixtures) {
         SECTION(f.first) {
-            ExerciseLoad load = load_file("tests/data/invalid/" + f.first);
+            ExerciseLoad load = load_file("invalid/" + f.first);
             INFO(f.first << "\n" << listing(load.problems));
             CHECK_FALSE(load.ok());
             CHECK_FALSE(load.exercise.has_value());
@@ -721,7 +715,7 @@ TEST_CASE("everything wrong is reported in one call") {
 
 TEST_CASE("hostile or mangled input never aborts and always explains itself") {
     SECTION("every truncation of a valid file") {
-        std::string text = read_file("tests/data/valid/branching.json");
+        std::string text = fixtures::read_file(fixtures::data_path("valid/branching.json"));
         for (size_t cut = 0; cut < text.size(); cut += 37) {
             ExerciseLoad load = tend::load_exercise(text.substr(0, cut));
             CHECK_FALSE(load.ok());
@@ -729,7 +723,7 @@ TEST_CASE("hostile or mangled input never aborts and always explains itself") {
         }
     }
     SECTION("every field of every step replaced by each wrong type") {
-        json base = json::parse(read_file("tests/data/valid/branching.json"));
+        json base = json::parse(fixtures::read_file(fixtures::data_path("valid/branching.json")));
         const json wrong[] = {nullptr, 42, 2.5, true, "text", json::array(), json::object(), json::array({json::object()})};
         for (size_t s = 0; s < base["steps"].size(); s++)
             for (auto it = base["steps"][s].begin(); it != base["steps"][s].end(); ++it)
