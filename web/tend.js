@@ -7,8 +7,10 @@
  * mounted later with Tend.mount(element, options). The engine (tend-engine.wasm) is fetched
  * and compiled once per page and instantiated once per widget, so widgets never share state.
  * This file asks the network only for the widget's own files: tend.css, tend-engine.js,
- * tend-engine.wasm and the exercise JSON. No cookies, no eval, nothing on window/document
- * except the global Tend object.
+ * tend-engine.wasm and the exercise JSON. No cookies, no eval. On window: the global Tend,
+ * the engine's factory TendEngine (what tend-engine.js defines), and one passive `storage`
+ * listener per widget (the only way to hear that another tab changed its answers; see
+ * src/web/page_watch.h). Every other listener is on the widget's own elements.
  *
  * Each widget is a canvas (Dear ImGui draws it; aria-hidden, never focused) plus a DOM
  * mirror of the same step (see Mirror below) that screen readers and the keyboard use, and
@@ -257,9 +259,12 @@
       for (var k in pool) if (!used[k]) delete pool[k];
       Array.prototype.forEach.call(root.querySelectorAll("[data-k]"), place);
 
-      // The reply box: its words, name and limit change only with the question it answers.
+      // The reply box: its words, name and limit change only with the question it answers,
+      // or, while the reader isn't typing in it, when the words changed elsewhere (another tab).
+      var words = v.kind === "text" ? v.reply : v.other_text;
+      if (fk && fk === fieldKey && document.activeElement !== field && field.value !== words) field.value = words;
       if (fk && fk !== fieldKey) {
-        field.value = v.kind === "text" ? v.reply : v.other_text;
+        field.value = words;
         field.placeholder = T.placeholder;
         field.setAttribute("aria-label", v.kind === "text" ? v.prompt : v.other_label);
         if (v.max_length > 0) field.maxLength = v.max_length; else field.removeAttribute("maxlength");
@@ -372,6 +377,14 @@
     frame.appendChild(layer);
     frame.appendChild(message);
     el.appendChild(frame);
+    // The WebGL context is made now, while the engine is still downloading and compiling:
+    // creating one takes a good part of the first frame's time (far more with software GL),
+    // and the engine's own getContext call later gets this same context back. So these
+    // attributes are the ones that count: keep them equal to src/web/gl_surface.cpp's.
+    try {
+      canvas.getContext("webgl2", { alpha: true, premultipliedAlpha: true, antialias: false, depth: false,
+        stencil: false, preserveDrawingBuffer: false, powerPreference: "low-power" });
+    } catch (e) { /* no WebGL: the engine finds out too, and the DOM layer becomes the widget */ }
 
     var listeners = { step: [], complete: [], view: [] };
     var M = null, mounted = false, lastView = null, steps = 0, strings = {}, title = "";
@@ -510,6 +523,9 @@
       _debug: {
         get frames() { return mounted ? M._tend_frames() : 0; },
         get steps() { return steps; },
+        // How many characters of `text` the canvas would draw as the fallback glyph ("?")
+        // with the fonts it has now (-1 without a canvas).
+        missingGlyphs: function (text) { return mounted ? withString(M, String(text), M._tend_missing_glyphs) : -1; },
         // Every control of the last frame: [{ id, label, key, focused, x, y, w, h }] in CSS px
         // of the canvas; key is the DOM mirror's data-k, focused: the canvas drew its focus ring.
         targets: function () {

@@ -71,7 +71,11 @@ bool button(const Paint& p, const char* id, const std::string& label, float widt
     const Theme& t = *p.theme;
     ImGui::BeginDisabled(!enabled);
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImVec2 size(width, t.tap);
+    TextStyle ts = p.body;
+    // A long label (a practice's own call to action on a phone) wraps, and the button grows
+    // to hold it rather than letting the words spill over its edges.
+    float text_h = measure_text(ts, label, width - 16.0f);
+    ImVec2 size(width, std::max(t.tap, text_h + 20.0f));
     bool pressed = ImGui::InvisibleButton(id, size);
     bool hovered = ImGui::IsItemHovered();
     bool held = ImGui::IsItemActive();
@@ -97,10 +101,8 @@ bool button(const Paint& p, const char* id, const std::string& label, float widt
             break;
     }
     if (fill.w > 0) dl->AddRectFilled(pos, pos + size, colour(fill), t.radius);
-    TextStyle ts = p.body;
     ts.colour = colour(ink);
-    float text_h = measure_text(ts, label, width - 16.0f);
-    draw_text_at(dl, ts, ImVec2(pos.x + 8.0f, pos.y + (t.tap - text_h) * 0.5f), label, width - 16.0f, 0.5f);
+    draw_text_at(dl, ts, ImVec2(pos.x + 8.0f, pos.y + (size.y - text_h) * 0.5f), label, width - 16.0f, 0.5f);
     note_target(id, label, key);  // after the fill, so a focus ring is drawn over it
     ImGui::EndDisabled();
     return pressed && enabled;

@@ -271,9 +271,11 @@ void StepScreen::question_scale(const Paint& p, const StepView& v, float w, Fram
     paragraph(p.prompt, v.prompt, w);
     gap(t.gap);
     int n = v.scale_max - v.scale_min + 1;
-    const float g = 6.0f;
-    // One row when 11 comfortable targets fit; otherwise two balanced rows (0–5, 6–10).
-    int per_row = std::max(1, static_cast<int>((w + g) / (t.scale_tap + g)));
+    // One row when 11 comfortable targets fit (closing the gaps from 6 px down to 3 px if
+    // that is what it takes); otherwise two balanced rows (0–5, 6–10).
+    float g = 6.0f;
+    if (n > 1 && n * t.scale_tap + (n - 1) * 3.0f <= w) g = std::min(6.0f, (w - n * t.scale_tap) / (n - 1));
+    int per_row = std::max(1, static_cast<int>((w + g) / (t.scale_tap + g) + 1e-3f));
     int rows = (n + per_row - 1) / per_row;
     per_row = (n + rows - 1) / rows;
     float size = std::min(64.0f, (w - g * (per_row - 1)) / per_row);

@@ -3,9 +3,10 @@
 
 Usage: embed_font.py FONT.ttf OUT.cpp [UNICODES]
 
-Keeps Latin-1 and the typographic marks exercises use (’ ‘ “ ” — – … •) unless UNICODES
-says otherwise (CMake's TEND_FONT_UNICODES; adding Latin Extended-A, U+0100-017F, for
-Central European exercises costs every reader about 4 KB gzipped). Drops hinting and layout
+Keeps Latin-1, Latin Extended-A (Central European names and words) and the typographic
+marks exercises use (’ ‘ “ ” — – … •) unless UNICODES says otherwise (CMake's
+TEND_FONT_UNICODES). Latin Extended-A costs every reader about 4 KB gzipped but nothing at
+start-up: the widget rasterises only the glyphs it shows (fonts.h). Drops hinting and layout
 tables (Dear ImGui's stb_truetype neither hints nor shapes), writes the same ranges out for
 ImGui's atlas, and records the font's em-to-line-height ratio so the widget can size text by
 its em, the way CSS does, rather than by ImGui's ascent-to-descent height.
@@ -16,7 +17,7 @@ import sys
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-UNICODES = "U+0020-007E,U+00A0-00FF,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026"
+UNICODES = "U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026"
 
 
 def ranges(spec):

@@ -52,5 +52,11 @@ EMSCRIPTEN_KEEPALIVE void tend_web_resize(float css_w, float css_h, int dev_w, i
 EMSCRIPTEN_KEEPALIVE void tend_web_visibility(int on_screen) { widget().visible(on_screen != 0); }
 EMSCRIPTEN_KEEPALIVE void tend_web_motion(int reduce) { widget().reduced_motion(reduce != 0); }
 EMSCRIPTEN_KEEPALIVE void tend_web_dpr() { widget().dpr_changed(); }
+EMSCRIPTEN_KEEPALIVE void tend_web_contrast(int more) { widget().high_contrast(more != 0); }
+EMSCRIPTEN_KEEPALIVE void tend_web_storage() { widget().storage_changed(); }
+
+// Test hook: how many characters of `text` the canvas's fonts would draw as the fallback
+// glyph right now (-1 without a canvas).
+EMSCRIPTEN_KEEPALIVE int tend_missing_glyphs(const char* text) { return widget().missing_glyphs(text); }
 
 }  // extern "C"

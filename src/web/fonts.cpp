@@ -1,10 +1,56 @@
 #include "fonts.h"
 
 #include "font_data.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
 
 namespace tend::web {
 
-ui::Fonts build_fonts(const ui::Theme& theme, float density) {
+namespace {
+
+bool font_has(unsigned c) {
+    for (const ImWchar* r = kFontRanges; r[0]; r += 2)
+        if (c >= r[0] && c <= r[1]) return true;
+    return false;
+}
+
+}  // namespace
+
+GlyphSet::GlyphSet() {
+    // Printable ASCII always (digits, the fallback '?'), and the marks ImGui and our own
+    // words use: the ellipsis ImGui clips with, quotes and dashes.
+    for (unsigned c = 0x20; c < 0x7F; c++) used_.AddChar(static_cast<ImWchar>(c));
+    add("\u2018\u2019\u201C\u201D\u2013\u2014\u2022\u2026\u00A0\u00B7");  // \u00B7: the header row of step_view
+}
+
+bool GlyphSet::add(const std::string& utf8) {
+    bool grew = false;
+    const char* p = utf8.c_str();
+    const char* end = p + utf8.size();
+    while (p < end) {
+        unsigned c = static_cast<unsigned char>(*p);
+        if (c < 0x80) {  // most text: skip the decoder
+            p++;
+            continue;
+        }
+        p += ImTextCharFromUtf8(&c, p, end);
+        if (c > IM_UNICODE_CODEPOINT_MAX || used_.GetBit(c) || !font_has(c)) continue;
+        used_.SetBit(c);
+        grew = stale_ = true;
+    }
+    return grew;
+}
+
+const ImWchar* GlyphSet::ranges() {
+    if (stale_) {
+        ranges_.resize(0);
+        used_.BuildRanges(&ranges_);
+        stale_ = false;
+    }
+    return ranges_.Data;
+}
+
+ui::Fonts build_fonts(const ui::Theme& theme, float density, GlyphSet& glyphs) {
+    const ImWchar* ranges = glyphs.ranges();
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     atlas->Clear();
     atlas->Flags |= ImFontAtlasFlags_NoMouseCursors;  // the browser draws the cursor
@@ -16,7 +62,7 @@ ui::Fonts build_fonts(const ui::Theme& theme, float density) {
         cfg.OversampleV = 1;
         // ImGui sizes by ascent-to-descent; CSS (and our theme) by the em.
         return atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(kFontData), static_cast<int>(kFontSize),
-                                           em * kFontHeightPerEm, &cfg, kFontRanges);
+                                           em * kFontHeightPerEm, &cfg, ranges);
     };
     ui::Fonts f;
     f.body = add(theme.body_px);

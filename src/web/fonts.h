@@ -5,13 +5,34 @@
 // ratio changes (zoom, moving to another monitor).
 #pragma once
 
+#include <string>
+
 #include "ui/controls.h"
 #include "ui/theme.h"
 
 namespace tend::web {
 
-// Clears io.Fonts and adds the theme's sizes at `density`. Call between frames; the
-// renderer's font texture must be recreated afterwards.
-ui::Fonts build_fonts(const ui::Theme& theme, float density);
+// The characters the atlas holds: only those on screen so far, not the font's whole range.
+// Rasterising three sizes of every glyph of Latin-1 and Latin Extended-A took most of the
+// first frame; an English exercise uses about a hundred. Text reaches the canvas only
+// through the view and screen JSON (the same the DOM mirror gets), so the widget passes
+// that JSON here and rebuilds the atlas when something new turns up (an "ő" in a reply
+// shown in the summary, a date in the journal).
+class GlyphSet {
+public:
+    GlyphSet();
+    // Adds the characters of `utf8` that the embedded font has; true if any were new.
+    bool add(const std::string& utf8);
+    const ImWchar* ranges();  // for the atlas; valid until the next add()
+
+private:
+    ImFontGlyphRangesBuilder used_;
+    ImVector<ImWchar> ranges_;
+    bool stale_ = true;
+};
+
+// Clears io.Fonts and adds the theme's sizes at `density`, with the glyphs in `glyphs`.
+// Call between frames; the renderer's font texture must be updated afterwards.
+ui::Fonts build_fonts(const ui::Theme& theme, float density, GlyphSet& glyphs);
 
 }  // namespace tend::web

@@ -12,6 +12,8 @@ bool GlSurface::create(const std::string& selector, void (*restored)(void*), voi
     selector_ = selector;
     restored_cb_ = restored;
     user_ = user;
+    // web/tend.js has usually made the context already (while the wasm compiled), and then
+    // these attributes are ignored: keep the two lists equal.
     EmscriptenWebGLContextAttributes a;
     emscripten_webgl_init_context_attributes(&a);
     a.majorVersion = 2;

@@ -1,16 +1,23 @@
 #include "local_store.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 #include <emscripten/emscripten.h>
 
+// Values cross the boundary with their length, never as C strings: stored data may hold a
+// NUL (corrupt or foreign data that we must back up byte for byte), and a C string would
+// cut it there.
+
 // 0 ok, 1 blocked, 2 full, 3 failed: the order of tend::StoreResult.
-EM_JS(int, tend_ls_set, (const char* key, const char* value, int remove), {
+EM_JS(int, tend_ls_set, (const char* key, const char* value, int length, int remove), {
     var s;
     try { s = window.localStorage; if (!s) return 1; } catch (e) { return 1; }
     try {
-        if (remove) s.removeItem(UTF8ToString(key)); else s.setItem(UTF8ToString(key), UTF8ToString(value));
+        if (remove) s.removeItem(UTF8ToString(key));
+        else s.setItem(UTF8ToString(key), new TextDecoder().decode(HEAPU8.subarray(value, value + length)));
         return 0;
     } catch (e) {
         if (e && (e.name == "QuotaExceededError" || e.name == "NS_ERROR_DOM_QUOTA_REACHED" || e.code == 22 || e.code == 1014)) return 2;
@@ -19,13 +26,15 @@ EM_JS(int, tend_ls_set, (const char* key, const char* value, int remove), {
     }
 });
 
-// A malloc'd UTF-8 copy of the value, or 0 when absent or unreadable.
+// The value as UTF-8 in a malloc'd block that starts with its byte length (4 bytes), or 0
+// when absent or unreadable.
 EM_JS(char*, tend_ls_get, (const char* key), {
     var v = null;
     try { v = window.localStorage.getItem(UTF8ToString(key)); } catch (e) { return 0; }
     if (v === null) return 0;
-    var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
-    stringToUTF8(v, p, n);
+    var n = lengthBytesUTF8(v), p = _malloc(n + 5);
+    HEAPU32[p >> 2] = n;
+    stringToUTF8(v, p + 4, n + 1);
     return p;
 });
 
@@ -64,15 +73,19 @@ std::string take(char* p) {
 std::optional<std::string> LocalStorageStore::get(const std::string& key) {
     char* p = tend_ls_get(key.c_str());
     if (!p) return std::nullopt;
-    return take(p);
+    uint32_t n;
+    std::memcpy(&n, p, sizeof n);
+    std::string value(p + sizeof n, n);
+    std::free(p);
+    return value;
 }
 
 StoreResult LocalStorageStore::set(const std::string& key, const std::string& value) {
-    return static_cast<StoreResult>(tend_ls_set(key.c_str(), value.c_str(), 0));
+    return static_cast<StoreResult>(tend_ls_set(key.c_str(), value.data(), static_cast<int>(value.size()), 0));
 }
 
 StoreResult LocalStorageStore::remove(const std::string& key) {
-    return static_cast<StoreResult>(tend_ls_set(key.c_str(), "", 1));
+    return static_cast<StoreResult>(tend_ls_set(key.c_str(), "", 0, 1));
 }
 
 std::vector<std::string> LocalStorageStore::keys(const std::string& prefix) {

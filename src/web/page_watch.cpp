@@ -2,7 +2,7 @@
 
 #include <emscripten/emscripten.h>
 
-EM_JS(void, tend_watch, (const char* selector), {
+EM_JS(void, tend_watch, (const char* selector, const char* storage_prefix), {
     var c = document.querySelector(UTF8ToString(selector));
     if (!c) return;
     var w = Module.tendWatch = { stop: [] };
@@ -42,7 +42,22 @@ EM_JS(void, tend_watch, (const char* selector), {
         rm.addEventListener("change", g);
         w.stop.push(function() { rm.removeEventListener("change", g); });
         g();
+
+        var hc = matchMedia("(prefers-contrast: more)");
+        var k = function() { Module["_tend_web_contrast"](hc.matches ? 1 : 0); };
+        hc.addEventListener("change", k);
+        w.stop.push(function() { hc.removeEventListener("change", k); });
     }
+
+    var prefix = UTF8ToString(storage_prefix);
+    var st = function(e) {
+        var ours = e.key === null || e.key.indexOf(prefix) == 0;  // null: the other tab cleared storage
+        var area = null;
+        try { area = window.localStorage; } catch (err) { return; }
+        if (ours && e.storageArea === area && Module.tendWatch === w) Module["_tend_web_storage"]();
+    };
+    window.addEventListener("storage", st);
+    w.stop.push(function() { window.removeEventListener("storage", st); });
 });
 
 EM_JS(void, tend_unwatch, (), {
@@ -54,7 +69,9 @@ EM_JS(void, tend_unwatch, (), {
 
 namespace tend::web {
 
-void watch_page(const std::string& selector) { tend_watch(selector.c_str()); }
+void watch_page(const std::string& selector, const std::string& storage_prefix) {
+    tend_watch(selector.c_str(), storage_prefix.c_str());
+}
 void unwatch_page() { tend_unwatch(); }
 
 }  // namespace tend::web

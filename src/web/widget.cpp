@@ -92,31 +92,13 @@ std::string strings_json() {
 
 }  // namespace
 
-int Widget::mount(const std::string& selector, const std::string& exercise_text, const std::string& config_json) {
-    selector_ = selector;
-    config_ = parse_config(config_json);
-
-    ExerciseLoad load = load_exercise(exercise_text);
-    if (!load.ok()) {
-        // Readers get a kind message from the loader; authors get every precise problem here.
-        console_error("Tend: this exercise can't be shown because of " + std::to_string(load.problems.size()) +
-                      " problem(s) in its file:");
-        for (const auto& p : load.problems) console_error("  " + format_problem(p));
-        return 1;
-    }
-    exercise_ = std::move(*load.exercise);
-
-    storage_blocked_ = LocalStorageStore::probe() == StoreResult::Blocked;
-    std::string prefix = "tend/" + config_.section + "/" + exercise_->id + "/";
-    session_ = std::make_unique<Session>(*exercise_, store_, prefix);
-    journal_ = std::make_unique<Journal>(*exercise_, store_, prefix);
-    session_->open();
-
+// The theme follows the practice's options and the reader's prefers-contrast; the textarea,
+// the DOM mirror and the card's CSS share it (the font too, from the same bytes).
+void Widget::apply_theme() {
     std::vector<std::string> warnings;
     theme_ = ui::make_theme(config_.theme, &warnings);
     for (const auto& w : warnings) console_warn(w);
 
-    // The textarea, the DOM mirror and the card's CSS share the theme (the font too, from the same bytes).
     struct { const char* name; ImVec4 colour; } colours[] = {
         {"surface", theme_.surface}, {"text", theme_.text}, {"muted", theme_.muted}, {"accent", theme_.accent},
         {"line", theme_.line}, {"outline", theme_.outline}, {"on-accent", theme_.on_accent}, {"soft", theme_.soft},
@@ -132,8 +114,72 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
     css.str("--tend-font-size", std::to_string(static_cast<int>(theme_.body_px)) + "px");
     css.str("--tend-line-height", std::to_string(theme_.line_height));
     host_style(css.end().text());
+    if (imgui_) {
+        ImGui::SetCurrentContext(imgui_);
+        ImGui::GetStyle() = ImGuiStyle();
+        ui::apply_to_style(theme_, ImGui::GetStyle());
+    }
+}
+
+void Widget::high_contrast(bool more) {
+    if (!mounted_ || more == config_.theme.high_contrast) return;
+    config_.theme.high_contrast = more;
+    apply_theme();
+    poke();
+}
+
+void Widget::storage_changed() {
+    if (!mounted_) return;
+    session_->open();  // writes nothing unless the stored copy needs repair, so tabs can't ping-pong
+    moved_ = false;
+    build_screen();
+    after_change();
+    poke();
+}
+
+int Widget::missing_glyphs(const std::string& text) const {
+    if (dom_only_ || !fonts_.body) return -1;
+    int missing = 0;
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        unsigned c = 0;
+        p += ImTextCharFromUtf8(&c, p, end);
+        if (c < 0x20) continue;
+        for (const ImFont* f : {fonts_.body, fonts_.small, fonts_.prompt})
+            if (!f->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+                missing++;
+                break;
+            }
+    }
+    return missing;
+}
+
+int Widget::mount(const std::string& selector, const std::string& exercise_text, const std::string& config_json) {
+    selector_ = selector;
+    config_ = parse_config(config_json);
+
+    ExerciseLoad load = load_exercise(exercise_text);
+    if (!load.ok()) {
+        // Readers get a kind message from the loader; authors get every precise problem here.
+        console_error("Tend: this exercise can't be shown because of " + std::to_string(load.problems.size()) +
+                      " problem(s) in its file:");
+        for (const auto& p : load.problems) console_error("  " + format_problem(p));
+        return 1;
+    }
+    exercise_ = std::move(*load.exercise);
+
+    storage_blocked_ = LocalStorageStore::probe() == StoreResult::Blocked;
+    prefix_ = "tend/" + config_.section + "/" + exercise_->id + "/";
+    session_ = std::make_unique<Session>(*exercise_, store_, prefix_);
+    journal_ = std::make_unique<Journal>(*exercise_, store_, prefix_);
+    session_->open();
+
+    apply_theme();
     host_font(kFontData, kFontSize);
-    host_call("strings", strings_json());
+    std::string words = strings_json();
+    host_call("strings", words);
+    glyphs_.add(words);  // the widget's own words (ASCII today; a translation may not be)
 
     imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(imgui_);
@@ -149,7 +195,7 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
 
     mounted_ = true;
     css_h_ = kReservedHeight;
-    watch_page(selector_);
+    watch_page(selector_, prefix_);
     after_change();
     poke();
     return dom_only_ ? kMountedWithoutCanvas : kMounted;
@@ -248,38 +294,28 @@ void Widget::dpr_changed() {
 
 // ---- one frame ---------------------------------------------------------------------------
 
-void Widget::frame(double now) {
-    if (!gl_.ready()) return;  // lost: the restore callback asks for a frame
-    ImGui::SetCurrentContext(imgui_);
-
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
-    if (css_w < 1 || css_h < 1) return;  // display:none; a resize will bring us back
+// The device pixels behind a canvas of css_w × css_h, capped for iOS.
+void Widget::backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const {
     double dpr = emscripten_get_device_pixel_ratio();
-    bool exact = ro_dev_w_ > 0 && std::fabs(ro_css_w_ - css_w) < 0.01 && std::fabs(ro_css_h_ - css_h) < 0.01;
-    double fb_w = exact ? ro_dev_w_ : std::round(css_w * dpr), fb_h = exact ? ro_dev_h_ : std::round(css_h * dpr);
-    if (fb_w * fb_h > kMaxBackingPixels) {
-        double s = std::sqrt(kMaxBackingPixels / (fb_w * fb_h));
-        fb_w = std::floor(fb_w * s), fb_h = std::floor(fb_h * s);
+    // The ResizeObserver's device-pixel size is exact (it knows how the canvas snaps to
+    // pixels), but only believed when it agrees with CSS size × DPR to a pixel: under
+    // DevTools' device emulation (and Playwright's deviceScaleFactor) it stays at 1×.
+    bool exact = ro_dev_w_ > 0 && std::fabs(ro_css_w_ - css_w) < 0.01 && std::fabs(ro_css_h_ - css_h) < 0.01 &&
+                 std::fabs(ro_dev_w_ - css_w * dpr) <= 1.5 && std::fabs(ro_dev_h_ - css_h * dpr) <= 1.5;
+    *fb_w = exact ? ro_dev_w_ : std::round(css_w * dpr);
+    *fb_h = exact ? ro_dev_h_ : std::round(css_h * dpr);
+    if (*fb_w * *fb_h > kMaxBackingPixels) {
+        double s = std::sqrt(kMaxBackingPixels / (*fb_w * *fb_h));
+        *fb_w = std::floor(*fb_w * s), *fb_h = std::floor(*fb_h * s);
     }
-    // Quarter steps: a zoom of 110% doesn't need its own atlas, and fewer rebuilds is calmer.
-    float density = std::max(1.0f, std::round(static_cast<float>(fb_w / css_w) * 4.0f) / 4.0f);
-    if (fonts_dirty_ || density != font_density_) {
-        fonts_ = build_fonts(theme_, density);
-        ImGui_ImplTendGL_UpdateFontsTexture();
-        font_density_ = density;
-        fonts_dirty_ = false;
-    }
-    gl_.resize(static_cast<int>(fb_w), static_cast<int>(fb_h));
+}
 
-    float dt = last_frame_ms_ > 0 ? static_cast<float>(std::min(1.2, (now - last_frame_ms_) / 1000.0)) : 0.0f;
-    last_frame_ms_ = now;
-
-    ImGui_ImplTendWeb_NewFrame(now, static_cast<float>(css_w), static_cast<float>(css_h), static_cast<int>(fb_w),
-                               static_cast<int>(fb_h));
+// One ImGui pass over the current step: input in, layout and draw lists out.
+ui::Frame Widget::layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt) {
+    ImGui_ImplTendWeb_NewFrame(now, css_w, css_h, fb_w, fb_h);
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImVec2(static_cast<float>(css_w), static_cast<float>(css_h)));
+    ImGui::SetNextWindowSize(ImVec2(css_w, css_h));
     ImGui::Begin("##tend", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
@@ -288,13 +324,53 @@ void Widget::frame(double now) {
     screen_.reduced_motion = config_.reduced_motion;
     screen_.pacer_visible = on_screen_;
     screen_.pacer = &pacer_;
-    if (view_.kind == StepKind::Pause && on_screen_) pacer_.advance(dt);
-    ui::Frame f = step_screen_.draw(screen_, theme_, fonts_, static_cast<float>(css_w), dt);
+    ui::Frame f = step_screen_.draw(screen_, theme_, fonts_, css_w, dt);
     ImGui::End();
     // The card fills the canvas; CSS rounds its corners and gives it a soft shadow.
-    ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(css_w), static_cast<float>(css_h)),
+    ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(css_w, css_h),
                                                   ImGui::ColorConvertFloat4ToU32(theme_.surface));
+    return f;
+}
+
+void Widget::frame(double now) {
+    if (!gl_.ready()) return;  // lost: the restore callback asks for a frame
+    ImGui::SetCurrentContext(imgui_);
+
+    double css_w = 0, css_h = 0, fb_w = 0, fb_h = 0;
+    emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
+    if (css_w < 1 || css_h < 1) return;  // display:none; a resize will bring us back
+    backing_size(css_w, css_h, &fb_w, &fb_h);
+    // Quarter steps: a zoom of 110% doesn't need its own atlas, and fewer rebuilds is calmer.
+    float density = std::max(1.0f, std::round(static_cast<float>(fb_w / css_w) * 4.0f) / 4.0f);
+    if (fonts_dirty_ || density != font_density_) {
+        fonts_ = build_fonts(theme_, density, glyphs_);
+        ImGui_ImplTendGL_UpdateFontsTexture();
+        font_density_ = density;
+        fonts_dirty_ = false;
+    }
+
+    float dt = last_frame_ms_ > 0 ? static_cast<float>(std::min(1.2, (now - last_frame_ms_) / 1000.0)) : 0.0f;
+    last_frame_ms_ = now;
+    if (view_.kind == StepKind::Pause && on_screen_) pacer_.advance(dt);
+
+    ui::Frame f = layout(now, static_cast<float>(css_w), static_cast<float>(css_h), static_cast<int>(fb_w),
+                         static_cast<int>(fb_h), dt);
+    if (frames_ == 0) {
+        // The first frame is laid out twice: once to learn how tall the step is, then at that
+        // height. So the canvas is sized once (resizing a WebGL backing store is slow, very
+        // slow with software GL), and the reader's first sight is already the right shape.
+        ImGui::EndFrame();
+        float want = std::ceil(f.content_height);
+        if (std::fabs(want - css_h) >= 1.0f) {
+            css_h = css_h_ = want;
+            host_set_height(want);
+            backing_size(css_w, css_h, &fb_w, &fb_h);
+        }
+        f = layout(now, static_cast<float>(css_w), static_cast<float>(css_h), static_cast<int>(fb_w),
+                   static_cast<int>(fb_h), 0.0f);
+    }
     ImGui::Render();
+    gl_.resize(static_cast<int>(fb_w), static_cast<int>(fb_h));
     gl_.begin();
     gl_.present();
     frames_++;
@@ -417,8 +493,8 @@ void Widget::after_change() {
     screen_.view = &view_;
     std::string key = view_.step_id + (view_.in_safety ? "#safety" : "");
     bool stepped = key != shown_key_;
+    bool first = shown_key_.empty();  // the step the widget opened on (a resumed session's)
     if (stepped) {
-        bool first = shown_key_.empty();
         shown_key_ = key;
         if (!first && screen_.flash != ui::str::kDeleted) screen_.flash.clear();
         screen_.confirm_delete = false;
@@ -430,10 +506,14 @@ void Widget::after_change() {
     std::string json = view_to_json(exercise_->id, view_);
     if (stepped || json != view_sent_) {
         view_sent_ = json;
+        shown(json);
         host_view(json, stepped);
     }
     if (stepped) {
-        if (view_.is_end && session_->state().finished()) host_complete(state_to_json(*exercise_, session_->state()));
+        // 'complete' is for reaching the end, once: reopening a page that shows a finished
+        // session's end screen must not count it again.
+        if (!first && view_.is_end && session_->state().finished())
+            host_complete(state_to_json(*exercise_, session_->state()));
         send_pacer();
         schedule_tick();
     }
@@ -455,6 +535,7 @@ void Widget::update_notices() {
     // (the DOM mirror shows them through send_screen)
     if (joined != notices_sent_) {
         notices_sent_ = joined;
+        shown(joined);
         host_notices(joined);
         request_frame();  // a storage change is worth a frame
     }
@@ -503,6 +584,13 @@ void Widget::build_screen() {
     for (const auto& e : journal_->list()) {
         if (e.state.started_ms == st.started_ms) continue;  // this session is shown above
         s.journal.push_back({host_format_date(static_cast<double>(e.state.started_ms)), journal_->session_text(e.state)});
+    }
+}
+
+void Widget::shown(const std::string& json) {
+    if (!dom_only_ && glyphs_.add(json)) {
+        fonts_dirty_ = true;
+        request_frame();
     }
 }
 
@@ -567,6 +655,7 @@ void Widget::send_screen() {
     j.end();
     if (j.text() == screen_sent_) return;
     screen_sent_ = j.text();
+    shown(screen_sent_);
     host_call("screen", screen_sent_);
 }
 
@@ -579,6 +668,7 @@ void Widget::send_pacer() {
     j.str("toggle", pacer_.paused() ? ui::str::kPacerResume : ui::str::kPacerPause).end();
     if (j.text() == pacer_sent_) return;
     pacer_sent_ = j.text();
+    shown(pacer_sent_);
     host_call("pacer", pacer_sent_);
 }
 

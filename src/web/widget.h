@@ -19,6 +19,7 @@
 #include <string>
 
 #include "fallback_store.h"
+#include "fonts.h"
 #include "gl_surface.h"
 #include "journal.h"
 #include "local_store.h"
@@ -51,6 +52,9 @@ public:
     void visible(bool on_screen);
     void reduced_motion(bool reduce);
     void dpr_changed();
+    void high_contrast(bool more);     // prefers-contrast changed
+    void storage_changed();            // another tab changed this widget's stored answers
+    int missing_glyphs(const std::string& text) const;  // test hook (fonts.h)
     void text_input(const std::string& text);
     void copy_result(bool ok);
     void act(const std::string& what, const std::string& arg);  // from the DOM mirror
@@ -65,17 +69,22 @@ private:
     static void on_restored(void* self);
     void request_frame();
     void frame(double now);
+    ui::Frame layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt);
+    void backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const;
     void apply(const ui::Intents& in);
     void after_change();               // the engine moved or saved: refresh what is shown
     void build_screen();
     void update_notices();
     void send_screen();
+    void apply_theme();                // the theme from config_, to ImGui and the page's CSS
     void send_pacer();
     void send_rects();
+    void shown(const std::string& json);  // text going to the screen: any glyph it needs
     void schedule_tick();              // DOM-only: the pacer's count, once a second
     static void on_tick(void* self);
 
     std::string selector_;
+    std::string prefix_;               // storage keys: tend/<section>/<exercise>/
     WidgetConfig config_;
     std::optional<Exercise> exercise_;
     LocalStorageStore local_;
@@ -87,6 +96,7 @@ private:
 
     ui::Theme theme_;
     ui::Fonts fonts_;
+    GlyphSet glyphs_;                  // what the atlas holds: the text shown so far
     float font_density_ = 0;
     bool fonts_dirty_ = true;
     ImGuiContext* imgui_ = nullptr;

@@ -63,3 +63,40 @@ test('reload mid-reply: same step, the half-typed reply intact, earlier answers 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// Every handle, hooked the moment the loader attaches it to its element (before the engine
+// has even loaded), so an event fired while mounting can't slip past the test.
+function hookHandles() {
+  window.__early = [];
+  Object.defineProperty(HTMLElement.prototype, '__tend', {
+    configurable: true,
+    get() { return undefined; },
+    set(handle) {
+      Object.defineProperty(this, '__tend', { value: handle, writable: true, configurable: true });
+      if (handle) for (const name of ['step', 'complete']) handle.on(name, (v) => window.__early.push({ name, stepId: v.stepId }));
+    },
+  });
+}
+
+test('reload on the end screen: the summary is back, and "complete" does not fire a second time', async () => {
+  const page = await h.newPage({ width: 1024, reducedMotion: 'reduce' });
+  await page.addInitScript(hookHandles);
+  await H.openPage(page, h.base + '/demo/');
+  await H.runPlan(page, H.SHORT_PATH, H.pointerDriver(page));
+  const done = await H.state(page);
+  assert.equal(done.finished, true);
+  assert.equal((await page.evaluate(() => window.__early)).filter((e) => e.name === 'complete').length, 1,
+    "'complete' fired once on reaching the end");
+
+  await page.reload();
+  await H.waitReady(page);
+  const again = await H.state(page);
+  assert.equal(again.finished, true, 'still the finished session');
+  assert.equal(again.stepId, done.stepId, 'on the end screen');
+  assert.equal(again.answers.savour_notice.text, H.WORDS.savour);
+  const early = await page.evaluate(() => window.__early);
+  assert.ok(early.some((e) => e.name === 'step'), 'the hook saw the reopened widget\'s first step');
+  assert.deepEqual(early.filter((e) => e.name === 'complete'), [], "no 'complete' for a session finished before the reload");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

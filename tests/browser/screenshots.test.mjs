@@ -128,6 +128,25 @@ test('screenshots at 375/1024 px, DPR 1/2: not blank, backing store = CSS size �
         const label = `${shot.name} at ${width}px DPR ${dpr}`, t0 = Date.now();
         const m = await shoot(page, label, `shot-${shot.name}-${width}w-dpr${dpr}.png`, dpr, report);
         if (shot.name === 'text') assert.equal(m.field, TYPED, `${label}: the reply box shows the typed words`);
+        if (shot.name === 'scale') {
+          // 0–10 on one row when the card is wide enough for 11 targets of 44 px; at phone
+          // width two balanced rows (6 + 5), never a lone straggler.
+          const rows = {};
+          for (const t of (await H.targets(page)).filter((x) => x.key.startsWith('scale:'))) {
+            assert.ok(t.w >= 44 && t.h >= 44, `${label}: scale target ${t.label} is ${t.w}×${t.h}`);
+            rows[Math.round(t.y)] = (rows[Math.round(t.y)] || 0) + 1;
+          }
+          const counts = Object.values(rows);
+          assert.deepEqual(counts, width >= 1024 ? [11] : [6, 5], `${label}: scale rows ${JSON.stringify(rows)}`);
+        }
+        if (shot.name === 'end') {
+          // The call to action holds its whole label, however long the practice made it.
+          const cta = (await H.targets(page)).find((x) => x.id === '##cta');
+          assert.ok(cta, `${label}: the call to action is drawn`);
+          const need = await page.evaluate(() => document.querySelector('[data-tend-exercise]').dataset.tendCtaText || '');
+          assert.ok(cta.h >= 44, `${label}: the call to action is ${cta.h} px tall`);
+          if (width <= 375 && need.length > 40) assert.ok(cta.h > 48, `${label}: a long call to action wraps inside a taller button (${cta.h} px)`);
+        }
         if (process.env.TEND_TIMING) console.log(label, Date.now() - t0, 'ms');
       }
     }
@@ -137,7 +156,7 @@ test('screenshots at 375/1024 px, DPR 1/2: not blank, backing store = CSS size �
   fs.writeFileSync(H.artifact('shots.txt'), report.sort().join('\n') + '\n');
 });
 
-test('DPR 2 emulated (DevTools device mode, Playwright deviceScaleFactor): backing store = CSS size × devicePixelRatio', { todo: 'known bug: widget.cpp trusts devicePixelContentBoxSize under DPR emulation (see issue 3 notes)' }, async () => {
+test('DPR 2 emulated (DevTools device mode, Playwright deviceScaleFactor): backing store = CSS size × devicePixelRatio', async () => {
   // Here devicePixelRatio says 2 while ResizeObserver's device-pixel-content-box still counts
   // the machine's real pixels (1 per CSS px). The widget should notice the two disagree and
   // size by devicePixelRatio; otherwise developers previewing a phone get a blurry widget.
