@@ -10,10 +10,9 @@
 
 #include "interpolate.h"
 #include "json_guard.h"
+#include "json_write.h"
 
 namespace tend {
-
-using nlohmann::json;
 
 namespace {
 
@@ -144,20 +143,35 @@ StoreResult Journal::remove_all() {
     return result;
 }
 
+// Written directly, as session_to_json() is, to the bytes nlohmann's dump(2) gave when this
+// was built as a tree with each session parsed back from its JSON: keys in order, two spaces
+// per level. Each session's JSON goes in as session_to_json() wrote it, which is already in
+// nlohmann's form (its answers' keys are step ids, checked when the entry was read, so their
+// order is the same after a parse). A session's JSON past the parse's size cap was left out
+// then, and still is.
 std::string Journal::export_json() const {
-    json sessions = json::array();
+    std::string doc = "{\"exercise\":{\"id\":";
+    append_json_string(doc, exercise_.id);
+    doc += ",\"title\":";
+    append_json_string(doc, exercise_.title);
+    doc += ",\"version\":";
+    append_json_string(doc, exercise_.version);
+    doc += "},\"format\":";
+    append_json_string(doc, kJournalFormat);
+    doc += ",\"sessions\":[";
+    bool first = true;
     for (const JournalEntry& entry : list()) {
-        JsonParse parsed = parse_json_guarded(session_to_json(entry.state));
-        if (parsed.ok) sessions.push_back(std::move(parsed.value));
+        std::string session = session_to_json(entry.state);
+        if (session.size() > kMaxJsonBytes) continue;
+        if (!first) doc += ',';
+        doc += session;
+        first = false;
     }
-    json j = json::object();
-    j["format"] = kJournalFormat;
-    j["exercise"] = json::object();
-    j["exercise"]["id"] = exercise_.id;
-    j["exercise"]["version"] = exercise_.version;
-    j["exercise"]["title"] = exercise_.title;
-    j["sessions"] = std::move(sessions);
-    return dump_json(j, 2);
+    doc += "]}";
+    std::string out;
+    out.reserve(doc.size() + doc.size() / 2);
+    append_json_indented(out, doc, 2);
+    return out;
 }
 
 std::string Journal::export_text() const {

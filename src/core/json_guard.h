@@ -22,16 +22,12 @@ struct JsonParse {
 
 JsonParse parse_json_guarded(const std::string& text, size_t max_bytes = kMaxJsonBytes, int max_depth = kMaxJsonDepth);
 
-// Serializes without throwing: invalid UTF-8 in strings is replaced, never fatal.
-std::string dump_json(const nlohmann::json& value, int indent = -1);
-
-// Appends `s` as a JSON string, byte for byte as dump_json() writes it. For writers that
-// know their output's shape and need no tree (a session is saved on every tap).
-void append_json_string(std::string& out, const std::string& s);
-
-// The length of the well-formed UTF-8 sequence starting at p (Unicode's table 3-7, which
-// nlohmann's lexer and serializer follow too), or 0 when there isn't one there: no overlong
-// forms, no surrogates, nothing past U+10FFFF, nothing cut short by `end`.
-size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end);
+// Serializes without throwing: invalid UTF-8 in strings is replaced, never fatal. For the
+// tools and tests only: it is nlohmann's serializer, which the widget leaves out (the
+// engine's own documents are written by json_write.h, to the same bytes). Inline, so only
+// what calls it compiles it.
+inline std::string dump_json(const nlohmann::json& value, int indent = -1) {
+    return value.dump(indent, ' ', /*ensure_ascii=*/false, nlohmann::json::error_handler_t::replace);
+}
 
 }  // namespace tend

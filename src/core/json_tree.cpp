@@ -17,6 +17,8 @@
 
 #include <algorithm>
 
+#include "text.h"
+
 namespace tend {
 
 const JsonNode* JsonNode::find(std::string_view key) const {

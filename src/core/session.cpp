@@ -13,8 +13,8 @@
 #include "flow.h"
 #include "interpolate.h"
 #include "journal.h"
-#include "json_guard.h"
 #include "json_tree.h"
+#include "json_write.h"
 #include "text.h"
 
 namespace tend {
@@ -332,8 +332,8 @@ bool SessionState::operator==(const SessionState& o) const {
 // and building and freeing an nlohmann::json of every answer took most of each save. The
 // bytes are exactly those nlohmann's dump() gave for the same document, which this replaced:
 // no spaces, every object's keys in sorted order (nlohmann keeps objects in a std::map, and
-// `answers` is one too), strings escaped by append_json_string(). So the same state always
-// gives the same bytes, as before.
+// `answers` is one too), strings escaped by append_json_string() (json_write.h). So the same
+// state always gives the same bytes, as before.
 std::string session_to_json(const SessionState& state) {
     std::string out;
     out.reserve(256 + 96 * state.answers.size() + 16 * state.history.size());

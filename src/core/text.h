@@ -31,6 +31,23 @@ inline size_t code_points(const std::string& s) {
     return n;
 }
 
+// The length of the well-formed UTF-8 sequence starting at p (Unicode's table 3-7, which
+// nlohmann's lexer and serializer follow too), or 0 when there isn't one there: no overlong
+// forms, no surrogates, nothing past U+10FFFF, nothing cut short by `end`.
+inline size_t utf8_sequence_length(const unsigned char* p, const unsigned char* end) {
+    auto in = [&](std::ptrdiff_t i, unsigned lo, unsigned hi) { return end - p > i && p[i] >= lo && p[i] <= hi; };
+    const unsigned c = p[0];
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return in(1, 0x80, 0xBF) ? 2 : 0;
+    if (c == 0xE0) return in(1, 0xA0, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if (c == 0xED) return in(1, 0x80, 0x9F) && in(2, 0x80, 0xBF) ? 3 : 0;
+    if (c == 0xF0) return in(1, 0x90, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    if (c >= 0xF1 && c <= 0xF3) return in(1, 0x80, 0xBF) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    if (c == 0xF4) return in(1, 0x80, 0x8F) && in(2, 0x80, 0xBF) && in(3, 0x80, 0xBF) ? 4 : 0;
+    return 0;
+}
+
 // "262,144": sizes, counts and limits in messages read better with separators.
 inline std::string with_commas(size_t n) {
     std::string digits = std::to_string(n), out;

@@ -37,7 +37,6 @@
 #include <cstdint>
 #include <map>
 #include <string_view>
-#include <unordered_map>
 
 #include "interpolate.h"
 #include "validator_flow.h"
@@ -288,10 +287,7 @@ public:
 private:
     // ---- lookups ---------------------------------------------------------------------
 
-    int resolve(std::string_view id) const {
-        auto it = ids_.find(id);
-        return it == ids_.end() ? -1 : it->second;
-    }
+    int resolve(std::string_view id) const { return ids_.find(id); }
     const Step& step(int i) const { return ex_.steps[static_cast<size_t>(i)]; }
     const StepNote& note(int i) const { return notes_.steps[static_cast<size_t>(i)]; }
     bool known_question(int i) const { return note(i).kind_ok && is_question(step(i).kind); }
@@ -875,7 +871,7 @@ private:
     std::vector<Problem>& out_;
     size_t n_;
     const Path root_, steps_path_{root_, "steps"};
-    const std::unordered_map<std::string_view, int>& ids_;  // id → the first step with it (Notes)
+    const StepIds& ids_;  // id → the first step with it (Notes)
     Candidates all_ids_, question_ids_;  // every step id; the ids of questions
     Lists<Edge> edges_;  // each step's ways on: branches in order, then its default
     Adjacency succ_, preds_;            // edges_ that lead to a step, as lists of steps, both ways

@@ -8,7 +8,6 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "exercise.h"
@@ -45,7 +44,7 @@ struct Notes {
     bool safety_step_ok = false;  // `safety.step` was read as a string
     // Every non-empty step id → the index of the first step with it. Made while reading (to
     // find repeated ids) and used again to resolve references; it views Exercise::steps' ids.
-    std::unordered_map<std::string_view, int> first_with_id;
+    StepIds first_with_id;
 };
 
 // Where something sits in the file: a JSON Pointer such as "/steps/4/next", built as text

@@ -188,6 +188,137 @@ TEST_CASE("the JSON export holds every session whole", "[journal][export]") {
     }
 }
 
+TEST_CASE("the JSON export's bytes: keys in order, two spaces a level, strings escaped as before", "[journal][export]") {
+    Device d;
+    // A control character, DEL, a tab, non-ASCII, and a byte that isn't UTF-8 (kept in the
+    // session as typed, written as U+FFFD).
+    d.finish(std::string("ti\xC3\xA9\x01\t\x7f", 7), "Rest \xE2\x80\x94 caf\xE9 \"ok\"\n\\ \xF0\x9F\x8C\xB1 [{,:}]");
+    const std::string expected = R"({
+  "exercise": {
+    "id": "session-flow",
+    "title": "A pause for self-compassion",
+    "version": "1.0.0"
+  },
+  "format": "tend.journal/1",
+  "sessions": [
+    {
+      "answers": {
+        "feeling": {
+          "at": 1795701900000,
+          "skipped": false,
+          "text": "ti)" "\xC3\xA9" R"(\u0001\t)" "\x7f" R"("
+        },
+        "intensity_after": {
+          "at": 1795701900000,
+          "number": 2,
+          "skipped": false
+        },
+        "intensity_before": {
+          "at": 1795701900000,
+          "number": 4,
+          "skipped": false
+        },
+        "kind_phrase": {
+          "at": 1795701900000,
+          "skipped": false,
+          "text": "Rest )" "\xE2\x80\x94" " caf" "\xEF\xBF\xBD" R"( \"ok\"\n\\ )" "\xF0\x9F\x8C\xB1" R"( [{,:}]"
+        },
+        "which_part": {
+          "at": 1795701900000,
+          "chosen": [
+            "critic"
+          ],
+          "skipped": false
+        }
+      },
+      "current": "close",
+      "exercise": {
+        "id": "session-flow",
+        "version": "1.0.0"
+      },
+      "finished": 1795701900000,
+      "format": "tend.session/1",
+      "history": [
+        "welcome",
+        "intensity_before",
+        "feeling",
+        "which_part",
+        "kind_phrase",
+        "rest",
+        "intensity_after",
+        "summary"
+      ],
+      "return_to": "",
+      "safety_entered_at": -1,
+      "started": 1795701900000,
+      "updated": 1795701900000
+    }
+  ]
+})";
+    CHECK(d.journal.export_json() == expected);
+
+    SECTION("an empty journal") {
+        REQUIRE(d.journal.remove_all() == StoreResult::Ok);
+        CHECK(d.journal.export_json() == R"({
+  "exercise": {
+    "id": "session-flow",
+    "title": "A pause for self-compassion",
+    "version": "1.0.0"
+  },
+  "format": "tend.journal/1",
+  "sessions": []
+})");
+    }
+}
+
+TEST_CASE("the JSON export is what nlohmann's dump(2) made of the same sessions", "[journal][export]") {
+    // The export was once built as an nlohmann tree, each session parsed back from its JSON
+    // (and left out when that parse failed), then dumped. The bytes must not change.
+    auto the_old_way = [](const Journal& journal, const Exercise& exercise) {
+        nlohmann::json sessions = nlohmann::json::array();
+        for (const JournalEntry& entry : journal.list()) {
+            JsonParse parsed = parse_json_guarded(session_to_json(entry.state));
+            if (parsed.ok) sessions.push_back(std::move(parsed.value));
+        }
+        nlohmann::json j = nlohmann::json::object();
+        j["format"] = "tend.journal/1";
+        j["exercise"] = {{"id", exercise.id}, {"version", exercise.version}, {"title", exercise.title}};
+        j["sessions"] = std::move(sessions);
+        return dump_json(j, 2);
+    };
+    Device d;
+    CHECK(d.journal.export_json() == the_old_way(d.journal, d.exercise));
+    d.finish("tired", "Rest is allowed.\nYou did enough today.");
+    d.start_again();
+    d.finish("", std::string("\x01\x1f \"\\/ \xFF\xC3\xA9 \xE2\x80\xA8 {[,:]}", 20));
+    d.start_again();
+    d.finish("caf\xC3\xA9", "\xF0\x9F\x8C\xB1");
+    CHECK(d.journal.export_json() == the_old_way(d.journal, d.exercise));
+
+    SECTION("a session whose JSON would be over the size cap is left out, as the parse left it out") {
+        // Stored without the optional "finished", it is just small enough to read back; written
+        // again (with "finished":0) it is over kMaxJsonBytes.
+        SessionState big = d.journal.list().front().state;
+        big.started_ms = 1;
+        big.finished_ms = 0;
+        for (int i = 0; i < 13; i++) big.answers["old_step_" + std::to_string(i)].text = std::string(19000, 'y');
+        auto stored = [&] {
+            std::string text = session_to_json(big);
+            return text.erase(text.find(",\"finished\":0"), 13);
+        };
+        big.answers["old_step_pad"].text = "y";
+        big.answers["old_step_pad"].text += std::string(kMaxJsonBytes - 4 - stored().size(), 'y');
+        REQUIRE(stored().size() == kMaxJsonBytes - 4);
+        REQUIRE(session_to_json(big).size() > kMaxJsonBytes);
+        REQUIRE(d.store.set(kPrefix + "journal/0000000000000001", stored()) == StoreResult::Ok);
+        REQUIRE(d.journal.list().size() == 4);  // it is read back...
+
+        const std::string exported = d.journal.export_json();
+        CHECK(exported == the_old_way(d.journal, d.exercise));
+        CHECK_FALSE(contains(exported, "old_step_0"));  // ...but not exported
+    }
+}
+
 TEST_CASE("the text export reads as the reader's own words under each question", "[journal][export]") {
     Device d;
     d.finish("tired", "Rest is allowed.\nYou did enough today.");

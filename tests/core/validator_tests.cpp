@@ -1,6 +1,7 @@
 // The validator: one call, every problem, each at its JSON path in plain words.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <vector>
@@ -698,6 +699,58 @@ TEST_CASE("problems come in document order") {
     CHECK(load.problems[1].path == "/steps/1/prompt");
     CHECK(load.problems[2].path == "/steps/1/next");
     CHECK(load.problems[3].path == "/steps/6/text/0");
+}
+
+TEST_CASE("problems at the same place keep the order they were found in, however many there are") {
+    // Forty missing steps woven into one paragraph: forty problems at one path, found in the
+    // order they are written, among problems at other paths found before and after them.
+    std::string words;
+    for (int i = 0; i < 40; i++) words += "{{gone" + std::to_string(i) + "}} ";
+    ExerciseLoad load = load_small([&](json& j) {
+        j["steps"][6]["text"][0] = "";
+        j["steps"][4]["text"][0] = words;
+        j["steps"][4]["next"] = "nowhere";
+        j["title"] = "";
+    });
+    INFO(listing(load.problems));
+    REQUIRE(load.problems.size() == 43);
+    CHECK(load.problems[0].path == "/title");
+    for (int i = 0; i < 40; i++) {
+        CHECK(load.problems[1 + i].path == "/steps/4/text/0");
+        CHECK_THAT(load.problems[1 + i].message, Catch::StartsWith("there is no step \"gone" + std::to_string(i) + "\""));
+    }
+    CHECK(load.problems[41].path == "/steps/4/next");
+    CHECK(load.problems[42].path == "/steps/6/text/0");
+}
+
+TEST_CASE("a repeated step id is reported at each repeat, naming the first") {
+    ExerciseLoad load = load_small([](json& j) {
+        j["steps"][2]["id"] = "feeling";
+        j["steps"][5]["id"] = "feeling";
+        j["steps"][6]["id"] = "Feeling";  // not a valid id: reported as that, not as a repeat
+        j["steps"][7]["id"] = "Feeling";
+    });
+    INFO(listing(load.problems));
+    CHECK(has_problem(load, "/steps/2/id", "\"feeling\" is already the id of /steps/1; step ids must be unique"));
+    CHECK(has_problem(load, "/steps/5/id", "\"feeling\" is already the id of /steps/1; step ids must be unique"));
+    CHECK_FALSE(has_problem(load, "/steps/1/id", "already"));
+    CHECK_FALSE(has_problem(load, "/steps/7/id", "already"));
+    CHECK(has_problem(load, "/steps/7/id", "is not a valid id"));
+}
+
+TEST_CASE("unknown fields named like numbers are each reported, whatever their order") {
+    // "9" < "10" as numbers, "10" < "1x" < "9" as text: no order satisfies document_order()
+    // here. The sort must still stay in bounds and keep every problem.
+    ExerciseLoad load = load_small([](json& j) {
+        for (const char* key : {"9", "10", "1x", "100", "2", "0x", "a"}) j["steps"][0][key] = 1;
+    });
+    INFO(listing(load.problems));
+    REQUIRE(load.problems.size() == 7);
+    std::vector<std::string> paths;
+    for (const Problem& p : load.problems) paths.push_back(p.path);
+    std::sort(paths.begin(), paths.end());
+    CHECK(paths == std::vector<std::string>{"/steps/0/0x", "/steps/0/10", "/steps/0/100", "/steps/0/1x", "/steps/0/2",
+                                            "/steps/0/9", "/steps/0/a"});
 }
 
 TEST_CASE("everything wrong is reported in one call") {
