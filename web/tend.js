@@ -377,15 +377,6 @@
     frame.appendChild(layer);
     frame.appendChild(message);
     el.appendChild(frame);
-    // The WebGL context is made now, while the engine is still downloading and compiling:
-    // creating one takes a good part of the first frame's time (far more with software GL),
-    // and the engine's own getContext call later gets this same context back. So these
-    // attributes are the ones that count: keep them equal to src/web/gl_surface.cpp's.
-    try {
-      canvas.getContext("webgl2", { alpha: true, premultipliedAlpha: true, antialias: false, depth: false,
-        stencil: false, preserveDrawingBuffer: false, powerPreference: "low-power" });
-    } catch (e) { /* no WebGL: the engine finds out too, and the DOM layer becomes the widget */ }
-
     var listeners = { step: [], complete: [], view: [] };
     var M = null, mounted = false, lastView = null, steps = 0, strings = {}, title = "";
     var emit = function (name, value) {
@@ -572,6 +563,15 @@
         return null;
       });
     }).catch(function (e) { fail(KIND_MESSAGE, e); return null; });
+    // The WebGL context is made now, after the engine's and the exercise's requests have
+    // gone out and while they download and compile: creating one takes a good part of the
+    // first frame's time (far more with software GL), and the engine's own getContext call
+    // later gets this same context back. So these attributes are the ones that count: keep
+    // them equal to src/web/gl_surface.cpp's.
+    try {
+      canvas.getContext("webgl2", { alpha: true, premultipliedAlpha: true, antialias: false, depth: false,
+        stencil: false, preserveDrawingBuffer: false, powerPreference: "low-power" });
+    } catch (e) { /* no WebGL: the engine finds out too, and the DOM layer becomes the widget */ }
     return handle;
   }
 

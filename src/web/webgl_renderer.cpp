@@ -131,8 +131,8 @@ void ImGui_ImplTendGL_UpdateFontsTexture() {
     atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
     if (!rd->font_texture) glGenTextures(1, &rd->font_texture);
     glBindTexture(GL_TEXTURE_2D, rd->font_texture);
-    // Linear: text is rasterised at the device pixel ratio and drawn at whole pixels, so
-    // this only smooths the pacer's slowly scaling shapes.
+    // Linear, as ImGui's own backends do: glyphs can land between device pixels (centred
+    // labels, a density that isn't a whole number), and linear keeps them smooth there.
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);

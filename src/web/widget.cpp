@@ -197,6 +197,9 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
     css_h_ = kReservedHeight;
     watch_page(selector_, prefix_);
     after_change();
+    // The first frame is drawn now rather than at the next animation frame: the browser
+    // shows it at its next paint either way, and the reader's wait is one frame shorter.
+    if (!dom_only_) frame(emscripten_get_now());
     poke();
     return dom_only_ ? kMountedWithoutCanvas : kMounted;
 }
