@@ -49,7 +49,10 @@ export const activeKey = (page) => page.evaluate(() => {
 
 // Moves the keyboard focus to the control `key` with Tab / Shift+Tab only (whichever way it
 // lies in the reading order). Throws if the focus leaves the widget on the way.
-export async function tabTo(page, key, sel = W, max = 40) {
+// { quick: true }: don't wait for the widget to settle (the canvas to redraw its focus ring)
+// between presses: the focus moves as each press is handled, and the mirror re-renders in a
+// microtask of the press's own event.
+export async function tabTo(page, key, sel = W, max = 40, { quick = false } = {}) {
   for (let i = 0; i < max; i++) {
     const where = await page.evaluate(([s, k]) => {
       const root = document.querySelector(s);
@@ -74,7 +77,7 @@ export async function tabTo(page, key, sel = W, max = 40) {
     } else {
       await page.keyboard.press(where === 'after' ? 'Tab' : 'Shift+Tab');
     }
-    await mirrorSettled(page, sel);
+    if (!quick) await mirrorSettled(page, sel);
   }
   throw new Error(`Tab never reached ${key}; focus is on ${await activeKey(page)}`);
 }
@@ -85,15 +88,20 @@ export async function keyPress(page, key, sel = W) {
 }
 
 // A reader who uses only the keyboard: Tab/Shift+Tab to a control, Enter or Space on it,
-// arrows inside a radio group, typing in the reply box.
-export function keyboardOnly(page, sel = W) {
+// arrows inside a radio group, typing in the reply box. { quick: true }: no waiting for the
+// widget to settle after a key (see tabTo): the caller waits, as runPlan does after each
+// action and step. keyed: how many characters of a reply are real key presses (the rest
+// arrive as one insertion, see typeText).
+export function keyboardOnly(page, sel = W, { quick = false, keyed = 8 } = {}) {
   let n = 0;
-  const press = async (key) => { await tabTo(page, key, sel); await keyPress(page, n++ % 2 ? 'Enter' : 'Space', sel); };
+  const go = (key) => tabTo(page, key, sel, 40, { quick });
+  const hit = (key) => (quick ? page.keyboard.press(key) : keyPress(page, key, sel));
+  const press = async (key) => { await go(key); await hit(n++ % 2 ? 'Enter' : 'Space'); };
   const pick = async (key) => {
-    await tabTo(page, key, sel);
+    await go(key);
     // Arrows already selected it in a radio group; otherwise (first radio, a checkbox) Space.
     const on = await page.evaluate(() => document.activeElement.checked);
-    if (!on) await keyPress(page, 'Space', sel);
+    if (!on) await hit('Space');
   };
   return {
     name: 'keyboard (DOM mirror)',
@@ -109,17 +117,23 @@ export function keyboardOnly(page, sel = W) {
     choose: (stepId, id) => pick(id === '@other' ? 'other' : 'option:' + id),
     scale: (v) => pick('scale:' + v),
     type: async (text) => {
-      await tabTo(page, 'field', sel);
-      await H.typeText(page, text);
-      await mirrorSettled(page, sel);
+      await go('field');
+      await H.typeText(page, text, keyed);
+      if (!quick) await mirrorSettled(page, sel);
     },
     target: (key) => press(key),
     stepped: async () => { await mirrorSettled(page, sel); },
   };
 }
 
-export async function axe(page, label) {
-  const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+// axe-core over the whole page with the WCAG 2.0/2.1/2.2 A and AA rules; returns one line per
+// violation. { inPage: true } runs the same rules through axe.run in the page itself
+// (@axe-core/playwright's legacy mode) instead of axe.runPartial plus a finishing run in a
+// new blank tab: about three times faster, and the same results on a page without iframes
+// (which is checked, since the frames are what the default mode adds).
+export async function axe(page, label, { inPage = false } = {}) {
+  if (inPage && page.frames().length !== 1) throw new Error(`${label}: the page has ${page.frames().length} frames; run axe without inPage`);
+  const r = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode(inPage).analyze();
   const v = r.violations.map((x) => `${label}: ${x.id} (${x.impact}): ${x.help} — ` +
     x.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\s+/g, ' ')).join(' | '));
   return v;
@@ -138,4 +152,36 @@ export async function controlNames(page, sel = W) {
   const named = nodes.filter((n) => !n.ignored && n.role && roles.has(n.role.value))
     .map((n) => ({ role: n.role.value, name: (n.name && n.name.value) || '' }));
   return { named, inWidget };
+}
+
+// ---- any shipped exercise -------------------------------------------------------------------
+
+// The demo article, as served (same headers, so the same strict CSP), with its widget showing
+// `ref` (a built-in id or a same-origin URL, as data-tend-exercise takes them) and a link in
+// the footer after the widget, for a keyboard reader to Tab on to. Returns a function that
+// tells whether the page was served rewritten (so a test can't silently run the flagship).
+export async function exercisePage(page, base, ref, { afterId = 'after-widget' } = {}) {
+  let rewritten = false;
+  await page.route(base + '/demo/', async (route) => {
+    const response = await route.fetch();
+    let body = await response.text();
+    const attr = 'data-tend-exercise="self-compassion-impossible"';
+    if (body.includes(attr)) {
+      body = body.replace(attr, `data-tend-exercise="${ref}"`)
+        .replace('</footer>', `<p><a id="${afterId}" href="#">Read more from the practice</a></p></footer>`);
+      rewritten = body.includes(`id="${afterId}"`);
+    }
+    await route.fulfill({ response, body });
+  });
+  return () => rewritten;
+}
+
+// What the live region should say on `stepId` of the parsed exercise `ex`, straight from its
+// JSON: the question's prompt, or the step's paragraphs joined. null when the words are
+// filled in from earlier answers ({{…}}), which only the widget's own view can tell.
+export function expectedAnnouncement(ex, stepId) {
+  const s = ex.steps.find((x) => x.id === stepId);
+  if (!s) throw new Error(`no step ${stepId} in ${ex.id}`);
+  const words = s.prompt || (s.text || []).join(' ');
+  return /\{\{/.test(words) ? null : words;
 }

@@ -12,6 +12,23 @@ after(async () => { await h.close(); });
 
 const scrollY = (page) => page.evaluate(() => window.scrollY);
 
+// Waits until the page has stopped scrolling (scrollY the same for 6 animation frames in a row,
+// and at least 200 ms) and returns scrollY. Space scrolls the page smoothly, over a few hundred
+// ms on the compositor, and a later instant scrollTo doesn't cancel that animation: it carries
+// on from the new place. So every scroll measure starts from a page that has stopped.
+const scrollSettled = (page) => page.evaluate(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const t0 = performance.now();
+  let last = window.scrollY, same = 0;
+  while (same < 6 || performance.now() - t0 < 200) {
+    await frame();
+    if (performance.now() - t0 > 5000) throw new Error(`the page kept scrolling for 5 s (at ${window.scrollY})`);
+    same = window.scrollY === last ? same + 1 : 0;
+    last = window.scrollY;
+  }
+  return window.scrollY;
+});
+
 test("typing in the page's own input lands there, not in the widgets", async () => {
   const page = await h.newPage({ width: 1024 });
   await H.openPage(page, h.base + '/demo/two-widgets.html', ['#first', '#second']);
@@ -54,43 +71,65 @@ test('Space on the page scrolls the page; the wheel over the canvas scrolls the 
 
   // Body focused, at the top: Space scrolls.
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
-  let y0 = await scrollY(page);
+  let y0 = await scrollSettled(page);
   await page.keyboard.press('Space');
   await page.waitForFunction((y) => window.scrollY > y, y0, { timeout: 3000 })
     .catch(() => assert.fail('Space with the body focused did not scroll the page'));
+  await scrollSettled(page);
 
   // After using the widget and clicking back into the article, Space still scrolls the page.
   await H.clickTarget(page, '##continue', 'Continue');
   await H.waitForStep(page, 'arrive_pause');
   const s1 = await H.state(page);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollSettled(page); // (a new step may scroll the widget's top back into view, smoothly)
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  assert.equal(await scrollSettled(page), 0);
   await page.locator('article p').first().click();
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'clicking the article leaves the widget');
-  y0 = await scrollY(page);
+  y0 = await scrollSettled(page);
   await page.keyboard.press('Space');
   await page.waitForFunction((y) => window.scrollY > y, y0, { timeout: 3000 })
     .catch(() => assert.fail('Space after leaving the widget did not scroll the page'));
+  await scrollSettled(page);
   assert.deepEqual(await H.state(page), s1, 'the widget took no Space');
 
   // The wheel over the canvas scrolls the article (not swallowed by the widget): with the
-  // focus on the page, and with the keyboard focus inside the widget.
+  // focus on the page, and with the keyboard focus inside the widget. From a still page with
+  // room to scroll on, one wheel notch of 200 px over the widget reaches the window's own
+  // (passive) listener not default-prevented, and moves the page by itself.
+  await page.evaluate(() => {
+    window.__wheels = [];
+    window.addEventListener('wheel', (e) => window.__wheels.push({
+      prevented: e.defaultPrevented, overWidget: !!(e.target.closest && e.target.closest('[data-tend-exercise]')),
+    }), { passive: true });
+  });
   const wheelOverCanvas = async (why) => {
+    await scrollSettled(page);
     const p = await page.evaluate(() => {
       const c = document.querySelector('.tend-canvas'), max = document.documentElement.scrollHeight - innerHeight;
       const top = c.getBoundingClientRect().top + window.scrollY;
-      window.scrollTo({ top: Math.min(max - 300, top - 100), behavior: 'instant' });
-      const r = c.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: Math.min(r.top + 60, innerHeight - 20), inCanvas: r.top + 60 < innerHeight };
+      window.scrollTo({ top: Math.max(0, Math.min(max - 400, top - 100)), behavior: 'instant' });
+      const r = c.getBoundingClientRect(), x = r.left + r.width / 2, y = Math.min(r.top + 60, innerHeight - 20);
+      const hit = document.elementFromPoint(x, y);
+      window.__wheels.length = 0;
+      return { x, y, inCanvas: y > r.top && y < r.bottom, hitWidget: !!(hit && hit.closest('[data-tend-exercise]')), room: max - window.scrollY };
     });
-    assert.ok(p.inCanvas, 'the canvas is under the pointer');
+    assert.ok(p.inCanvas && p.hitWidget, `the pointer is over the widget's canvas (${why})`);
+    assert.ok(p.room >= 300, `room to scroll on (${p.room} px)`);
     await page.mouse.move(p.x, p.y);
-    const y0 = await scrollY(page);
+    const before = await scrollSettled(page);
     await page.mouse.wheel(0, 200);
-    await page.waitForFunction((y) => window.scrollY > y, y0, { timeout: 3000 })
-      .catch(() => assert.fail(`the wheel over the canvas did not scroll the page (${why})`));
+    await page.waitForFunction(() => window.__wheels.length > 0, null, { timeout: 3000 })
+      .catch(() => assert.fail(`the wheel event never reached the window (${why}): stopped inside the widget?`));
+    const moved = (await scrollSettled(page)) - before;
+    const w = await page.evaluate(() => window.__wheels);
+    assert.equal(w.length, 1, `one wheel event (${why})`);
+    assert.equal(w[0].overWidget, true, `the wheel event was the widget's (${why})`);
+    assert.equal(w[0].prevented, false, `the widget did not preventDefault the wheel (${why})`);
+    assert.ok(moved >= 100 && moved <= 250, `the wheel over the canvas scrolled the page by ${moved} px (${why})`);
   };
   await wheelOverCanvas('focus on the page');
-  await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); });
+  await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo({ top: 0, behavior: 'instant' }); });
   let inside = false;
   for (let i = 0; i < 20 && !inside; i++) {
     await page.keyboard.press('Tab');
@@ -98,6 +137,8 @@ test('Space on the page scrolls the page; the wheel over the canvas scrolls the 
   }
   assert.ok(inside, 'Tab reaches the widget');
   await wheelOverCanvas('keyboard focus in the widget');
+  assert.ok(await page.evaluate(() => document.querySelector('[data-tend-exercise]').contains(document.activeElement)),
+    'the keyboard focus stayed in the widget');
   assert.equal((await H.state(page)).stepId, 'arrive_pause');
   assert.notDeepEqual(s0.stepId, s1.stepId);
   assert.deepEqual(page.errors, []);

@@ -527,14 +527,15 @@ export function keyboardDriver(page, sel = WIDGET) {
 
 // Walks the widget from wherever it is to an end step, following `plan`; checks on the way
 // that each typed reply reached the engine. Returns the step ids visited, in order.
-export async function runPlan(page, plan, driver, sel = WIDGET, { stopAt } = {}) {
+// `exercise` (the parsed JSON; the flagship unless given) tells which steps are ends.
+export async function runPlan(page, plan, driver, sel = WIDGET, { stopAt, exercise = FLAGSHIP } = {}) {
   const visited = [];
   await driver.start();
   for (let guard = 0; guard < 60; guard++) {
     const st = await state(page, sel);
     visited.push(st.stepId);
     if (stopAt && st.stepId === stopAt) return visited;
-    const step = FLAGSHIP.steps.find((s) => s.id === st.stepId);
+    const step = exercise.steps.find((s) => s.id === st.stepId);
     if (step && step.kind === 'end') return visited;
     const actions = plan[st.stepId];
     if (!actions) throw new Error(`the walk reached step "${st.stepId}", which the plan doesn't cover (visited: ${visited.join(' → ')})`);
