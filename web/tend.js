@@ -118,6 +118,9 @@
   // What the live region says on a new step: the question, or the step's words.
   function announcement(v) { return v.prompt || (v.paragraphs || []).join(" "); }
 
+  // lang="" would say "unknown language": without one, inherit.
+  function langOf(e, l) { if (l) e.setAttribute("lang", l); else e.removeAttribute("lang"); return e; }
+
   function reducedMotion() {
     return !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches);
   }
@@ -143,7 +146,7 @@
   // the canvas draws the focus ring. Without WebGL this is the widget, styled plainly.
   // Keys are handled only here, inside the widget: Tab and Shift+Tab are the browser's.
   function Mirror(root, field, act, uid) {
-    var pool = {}, used = {}, V = null, S = null, P = null, T = null, R = {}, fieldKey = null;
+    var pool = {}, used = {}, V = null, S = null, P = null, T = null, R = {}, fieldKey = null, L = "";
 
     // A pooled element per key: the same node across renders (so focus stays on it).
     function E(key, tag, text, attrs) {
@@ -167,6 +170,8 @@
       return parent;
     }
     var txt = function (key, t, cls, tag) { return t ? E(key, tag || "p", t, { "class": "tend-t " + (cls || "") }) : null; };
+    // The exercise's words are in its own language; the widget's (src/ui/strings.h) in English.
+    var X = function (e) { return e ? langOf(e, L) : e; };
     function ctl(key, tag, label, attrs) {
       var a = Object.assign({ "class": "tend-c", "data-k": key }, attrs);
       if (tag === "button") { a.type = "button"; a["data-act"] = a["data-act"] || key; }
@@ -182,21 +187,21 @@
     function pick(key, type, name, label, on, act, arg, cls) {
       var input = ctl(key, "input", null, { type: type, name: name, "data-act": act, "data-arg": arg, checked: on });
       return kids(E("l" + key, "label", null, { "class": "tend-pick " + (cls || "") + (on ? " tend-on" : "") }),
-        [input, E("s" + key, "span", label, { "class": "tend-t" })]);
+        [input, X(E("s" + key, "span", label, { "class": "tend-t" }))]);
     }
 
     function question(out) {
       var v = V, name = uid + ":" + v.step_id;
       if (v.kind === "text") {
-        out.push(E("prompt", "p", v.prompt, { "class": "tend-t tend-prompt", id: uid + "-prompt" }), txt("hint", v.hint, "tend-muted"), field);
+        out.push(X(E("prompt", "p", v.prompt, { "class": "tend-t tend-prompt", id: uid + "-prompt" })), X(txt("hint", v.hint, "tend-muted")), field);
         return;
       }
       if (v.kind !== "choice" && v.kind !== "scale") return;
-      var list = [E("legend", "legend", v.prompt, { "class": "tend-t tend-prompt" })], note = null;
+      var list = [X(E("legend", "legend", v.prompt, { "class": "tend-t tend-prompt" }))], note = null;
       if (v.kind === "choice") {
         var type = v.multiple ? "checkbox" : "radio";
         if (v.multiple) list.push(txt("any", T.choose_any, "tend-muted"));
-        if (v.hint) list.push(txt("hint", v.hint, "tend-muted"));
+        if (v.hint) list.push(X(txt("hint", v.hint, "tend-muted")));
         v.choices.forEach(function (c) { list.push(pick("option:" + c.id, type, name, c.label, c.selected, "choose", c.id)); });
         if (v.other_label) list.push(pick("other", type, name, v.other_label, v.other_selected, "other", ""));
       } else {
@@ -223,24 +228,24 @@
       if (v.in_safety && S.resources) {
         var res = [txt("restitle", T.resources_title)];
         S.resources.forEach(function (r, i) {
-          res.push(txt("rl" + i, r.label, "tend-strong"), txt("rt" + i, r.text, "tend-small"));
+          res.push(X(txt("rl" + i, r.label, "tend-strong")), X(txt("rt" + i, r.text, "tend-small")));
           if (r.url) res.push(ctl("resource:" + i, "a", r.action, { href: r.url, "class": "tend-c tend-b tend-soft", target: /^https?:/.test(r.url) ? "_blank" : null, rel: "noopener noreferrer" }));
         });
         out.push(kids(E("res", "div", null, { "class": "tend-panel" }), res));
       }
       if (S.opening) {
-        out.push(txt("title", S.title, "tend-prompt"), txt("minutes", S.minutes, "tend-small"), txt("intro", S.intro),
-          txt("cnote", S.content_note, "tend-muted"), txt("disclaimer", S.disclaimer, "tend-small"));
+        out.push(X(txt("title", S.title, "tend-prompt")), txt("minutes", S.minutes, "tend-small"), X(txt("intro", S.intro)),
+          txt("cnote", S.content_note, "tend-muted"), X(txt("disclaimer", S.disclaimer, "tend-small")));
       }
       out.push(txt("privacy", S.privacy, "tend-small"));
-      v.paragraphs.forEach(function (p, i) { out.push(txt("para" + i, p)); });
+      v.paragraphs.forEach(function (p, i) { out.push(X(txt("para" + i, p))); });
       if (v.kind !== "pause") question(out);
       if (v.kind === "pause" && P) {
         out.push(E("count", "p", P.done ? "" : String(P.count), { "class": "tend-t tend-count", "aria-hidden": "true" }), txt("cue", P.cue, "tend-muted tend-center"));
         if (!P.done) out.push(kids(E("pacer", "div", null, { "class": "tend-actions tend-center" }),
           [btn("pacer_toggle", P.toggle, "tend-soft"), btn("pacer_longer", T.pacer_longer, "tend-quiet"), btn("pacer_stop", T.pacer_stop, "tend-quiet")]));
       }
-      (v.summary || []).forEach(function (l, i) { if (l.text) out.push(txt("sl" + i, l.label, "tend-small"), txt("st" + i, l.text, "tend-quote", "blockquote")); });
+      (v.summary || []).forEach(function (l, i) { if (l.text) out.push(X(txt("sl" + i, l.label, "tend-small")), X(txt("st" + i, l.text, "tend-quote", "blockquote"))); });
       var nav = [];
       if (v.in_safety && v.can_return) nav.push(btn("return", T["return"], "tend-soft"));
       if (!v.is_end) {
@@ -267,6 +272,7 @@
         field.value = words;
         field.placeholder = T.placeholder;
         field.setAttribute("aria-label", v.kind === "text" ? v.prompt : v.other_label);
+        X(field); // its name, and the reader's words (spelling), are in the exercise's language
         if (v.max_length > 0) field.maxLength = v.max_length; else field.removeAttribute("maxlength");
         field.classList.remove("tend-fade");
         void field.offsetWidth; // restart the fade for the new question
@@ -288,7 +294,7 @@
       var list = [];
       if (S.words.length) {
         list.push(txt("yw", T.your_words, "tend-prompt"));
-        S.words.forEach(function (w, i) { list.push(txt("wq" + i, w.question, "tend-small"), txt("wa" + i, w.answer, "tend-quote", "blockquote")); });
+        S.words.forEach(function (w, i) { list.push(X(txt("wq" + i, w.question, "tend-small")), X(txt("wa" + i, w.answer, "tend-quote", "blockquote"))); });
       }
       list.push(txt("keep", T.keep_them, "tend-small"),
         kids(E("exports", "div", null, { "class": "tend-actions" }), [btn("copy", T.copy, "tend-soft"), btn("txt", T.txt, "tend-soft"), btn("json", T.json, "tend-soft")]),
@@ -297,7 +303,7 @@
         [txt("ctalead", S.cta_lead), ctl("cta", "a", S.cta_text, { href: S.cta_link, "class": "tend-c tend-b tend-primary", target: /^https?:/.test(S.cta_link) ? "_blank" : null, rel: "noopener noreferrer" })]));
       if (S.journal.length) {
         list.push(btn("journal", S.journal_label, "tend-quiet", { "aria-expanded": S.journal_open ? "true" : "false" }));
-        if (S.journal_open) S.journal.forEach(function (e, i) { list.push(txt("jw" + i, e.when, "tend-small"), txt("jt" + i, e.text, "tend-quote", "blockquote")); });
+        if (S.journal_open) S.journal.forEach(function (e, i) { list.push(txt("jw" + i, e.when, "tend-small"), X(txt("jt" + i, e.text, "tend-quote", "blockquote"))); });
       }
       if (!S.confirm_delete) list.push(kids(E("last", "div", null, { "class": "tend-actions" }), [btn("again", T.again, "tend-quiet"), btn("delete", T["delete"], "tend-caution")]));
       else list.push(kids(E("confirm", "div", null, { "class": "tend-panel", role: "group", "aria-label": T["delete"] }),
@@ -340,6 +346,7 @@
       screen: function (s) { S = s; later(); },
       pacer: function (p) { P = p; later(); },
       strings: function (t) { T = t; later(); },
+      lang: function (l) { L = l; later(); },
       rects: function (r) { R = r; Array.prototype.forEach.call(root.querySelectorAll("[data-k]"), place); }
     };
   }
@@ -354,6 +361,7 @@
     var frame = document.createElement("div");
     frame.className = "tend-frame";
     frame.setAttribute("role", "region");
+    frame.setAttribute("lang", "en"); // the widget's own words (src/ui/strings.h)
     var canvas = document.createElement("canvas");
     canvas.id = id;
     canvas.className = "tend-canvas";
@@ -378,7 +386,7 @@
     frame.appendChild(message);
     el.appendChild(frame);
     var listeners = { step: [], complete: [], view: [] };
-    var M = null, mounted = false, lastView = null, steps = 0, strings = {}, title = "";
+    var M = null, mounted = false, lastView = null, steps = 0, strings = {}, title = "", exLang = "";
     var emit = function (name, value) {
       listeners[name].slice().forEach(function (fn) {
         try { fn(value); } catch (e) { console.error(e); }
@@ -427,6 +435,7 @@
         mirror.view(v);
         if (!stepped) return;
         steps++;
+        langOf(live, exLang);
         live.textContent = announcement(v);
         frame.setAttribute("aria-label", (strings.name || "") + (title ? ": " + title : ""));
         // After a step change, bring the widget's top back into view if the reader scrolled past it.
@@ -442,7 +451,7 @@
       rects: function (json) { mirror.rects(JSON.parse(json)); },
       notices: function (json) {
         var n = JSON.parse(json);
-        if (n.length) live.textContent = n.join(" ");
+        if (n.length) { langOf(live, ""); live.textContent = n.join(" "); }
       },
       complete: function (json) { emit("complete", freeze(publicState(JSON.parse(json)))); },
       // Where the canvas reserved room for the reply (canvas mode only).
@@ -539,6 +548,8 @@
 
     handle.ready = Promise.all([loadEngine(), loadExercise(options)]).then(function (r) {
       var shared = r[0], exerciseText = r[1];
+      try { exLang = String(JSON.parse(exerciseText).language || ""); } catch (e) { exLang = ""; }
+      mirror.lang(exLang);
       if (!el.__tend) return null; // unmounted while loading
       return shared.factory({
         tendHost: host,
@@ -563,15 +574,6 @@
         return null;
       });
     }).catch(function (e) { fail(KIND_MESSAGE, e); return null; });
-    // The WebGL context is made now, after the engine's and the exercise's requests have
-    // gone out and while they download and compile: creating one takes a good part of the
-    // first frame's time (far more with software GL), and the engine's own getContext call
-    // later gets this same context back. So these attributes are the ones that count: keep
-    // them equal to src/web/gl_surface.cpp's.
-    try {
-      canvas.getContext("webgl2", { alpha: true, premultipliedAlpha: true, antialias: false, depth: false,
-        stencil: false, preserveDrawingBuffer: false, powerPreference: "low-power" });
-    } catch (e) { /* no WebGL: the engine finds out too, and the DOM layer becomes the widget */ }
     return handle;
   }
 
