@@ -12,8 +12,9 @@ bool GlSurface::create(const std::string& selector, void (*restored)(void*), voi
     selector_ = selector;
     restored_cb_ = restored;
     user_ = user;
-    // web/tend.js has usually made the context already (while the wasm compiled), and then
-    // these attributes are ignored: keep the two lists equal.
+    // Made here, in mount, rather than early by the loader "to overlap with the download":
+    // context creation blocks the main thread (100+ ms with software GL), and measured that
+    // way it delayed the wasm's download and compile more than it saved (docs/benchmarks.md).
     EmscriptenWebGLContextAttributes a;
     emscripten_webgl_init_context_attributes(&a);
     a.majorVersion = 2;
