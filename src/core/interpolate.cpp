@@ -35,6 +35,14 @@ std::vector<Placeholder> find_placeholders(const std::string& text, size_t* uncl
     return out;
 }
 
+// Whether `s` ends a sentence itself: . ! ? or …
+static bool ends_sentence(const std::string& s) {
+    if (s.empty()) return false;
+    char c = s.back();
+    if (c == '.' || c == '!' || c == '?') return true;
+    return s.size() >= 3 && s.compare(s.size() - 3, 3, "\xE2\x80\xA6") == 0;  // U+2026
+}
+
 std::string interpolate(const std::string& text, const std::function<std::string(const std::string&)>& lookup) {
     std::vector<Placeholder> found = find_placeholders(text);
     if (found.empty()) return text;
@@ -44,8 +52,13 @@ std::string interpolate(const std::string& text, const std::function<std::string
     for (const Placeholder& p : found) {
         out.append(text, last, p.begin - last);
         std::string value = lookup(p.step);
-        out += value.empty() ? p.fallback : value;
+        if (value.empty()) value = p.fallback;
+        out += value;
         last = p.end;
+        // "Let both parts hear it: {{to_both}}." with a reply that ends in its own full stop
+        // (or ! ? …) would read "…belong here..": the reader's punctuation is kept, and the
+        // template's full stop is dropped.
+        if (last < text.size() && text[last] == '.' && ends_sentence(value)) last++;
     }
     out.append(text, last, std::string::npos);
     return out;

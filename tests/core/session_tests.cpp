@@ -458,6 +458,19 @@ TEST_CASE("a required question refuses Continue and Skip until it is answered", 
     CHECK(s.state().current == "rest");
 }
 
+TEST_CASE("woven words keep their own sentence end, without a second full stop", "[interpolate]") {
+    auto with = [](const std::string& words) {
+        return interpolate("Let both parts hear it: {{to_both|there is room}}. Then rest.",
+                           [&](const std::string&) { return words; });
+    };
+    CHECK(with("you both belong here.") == "Let both parts hear it: you both belong here. Then rest.");
+    CHECK(with("is there room?") == "Let both parts hear it: is there room? Then rest.");
+    CHECK(with("I hear you\xE2\x80\xA6") == "Let both parts hear it: I hear you\xE2\x80\xA6 Then rest.");
+    CHECK(with("you both belong here") == "Let both parts hear it: you both belong here. Then rest.");
+    CHECK(with("") == "Let both parts hear it: there is room. Then rest.");
+    CHECK(interpolate("{{a}}, and more.", [](const std::string&) { return std::string("yes."); }) == "yes., and more.");
+}
+
 TEST_CASE("a reader who skips the part question still gets a kind fallback", "[interpolate]") {
     Reader r("session_flow.json");
     Session& s = r.session;
