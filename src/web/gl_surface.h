@@ -20,6 +20,11 @@ public:
 
     // Sizes the backing store (only when it changed: resizing clears the canvas).
     void resize(int fb_w, int fb_h);
+    // The same, before create(): the context is then made at this size, never resized to it.
+    void preset(const std::string& selector, int fb_w, int fb_h) {
+        selector_ = selector;
+        resize(fb_w, fb_h);
+    }
     void begin();     // make current, clear to transparent
     void present();   // ImGui's draw data
 

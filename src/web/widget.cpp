@@ -184,22 +184,24 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
     imgui_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(imgui_);
     ui::apply_to_style(theme_, ImGui::GetStyle());
-    if (gl_.create(selector_, &Widget::on_restored, this)) {
-        ImGui_ImplTendWeb_Init(selector_.c_str(), &on_input, this);
-    } else {
-        // No WebGL2 (too old, switched off, or the canvas is blocked): the DOM mirror is the widget.
-        ImGui::DestroyContext(imgui_);
-        imgui_ = nullptr;
-        dom_only_ = true;
-    }
+    ImGui_ImplTendWeb_Init(selector_.c_str(), &on_input, this);
 
     mounted_ = true;
     css_h_ = kReservedHeight;
     watch_page(selector_, prefix_);
     after_change();
-    // The first frame is drawn now rather than at the next animation frame: the browser
-    // shows it at its next paint either way, and the reader's wait is one frame shorter.
-    if (!dom_only_) frame(emscripten_get_now());
+    lay_out_first();
+    if (gl_.create(selector_, &Widget::on_restored, this)) {
+        // The first frame is drawn now rather than at the next animation frame: the browser
+        // shows it at its next paint either way, and the reader's wait is one frame shorter.
+        frame(emscripten_get_now());
+    } else {
+        // No WebGL2 (too old, switched off, or the canvas is blocked): the DOM mirror is the widget.
+        ImGui_ImplTendWeb_Shutdown();
+        ImGui::DestroyContext(imgui_);
+        imgui_ = nullptr;
+        dom_only_ = true;
+    }
     poke();
     return dom_only_ ? kMountedWithoutCanvas : kMounted;
 }
@@ -335,6 +337,32 @@ ui::Frame Widget::layout(double now, float css_w, float css_h, int fb_w, int fb_
     return f;
 }
 
+// The first step is laid out once before any WebGL exists, and the canvas sized to it (its
+// CSS height and its backing store): a context is made at its canvas's size, and resizing it
+// afterwards costs about as much again with software GL. The reader's first sight is then
+// already the right shape, and this is also the pass ImGui keeps hidden for a new window.
+void Widget::lay_out_first() {
+    double css_w = 0, css_h = 0, fb_w = 0, fb_h = 0;
+    emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
+    if (css_w < 1 || css_h < 1) return;  // display:none: the first frame will size it
+    backing_size(css_w, css_h, &fb_w, &fb_h);
+    float density = std::max(1.0f, std::round(static_cast<float>(fb_w / css_w) * 4.0f) / 4.0f);
+    fonts_ = build_fonts(theme_, density, glyphs_);
+    font_density_ = density;
+    fonts_dirty_ = false;
+    texture_stale_ = true;
+    ui::Frame f = layout(emscripten_get_now(), static_cast<float>(css_w), static_cast<float>(css_h),
+                         static_cast<int>(fb_w), static_cast<int>(fb_h), 0.0f);
+    ImGui::EndFrame();
+    float want = std::ceil(f.content_height);
+    if (want >= 1.0f && std::fabs(want - css_h) >= 1.0f) {
+        css_h = css_h_ = want;
+        host_set_height(want);
+        backing_size(css_w, css_h, &fb_w, &fb_h);
+    }
+    gl_.preset(selector_, static_cast<int>(fb_w), static_cast<int>(fb_h));
+}
+
 void Widget::frame(double now) {
     if (!gl_.ready()) return;  // lost: the restore callback asks for a frame
     ImGui::SetCurrentContext(imgui_);
@@ -347,9 +375,13 @@ void Widget::frame(double now) {
     float density = std::max(1.0f, std::round(static_cast<float>(fb_w / css_w) * 4.0f) / 4.0f);
     if (fonts_dirty_ || density != font_density_) {
         fonts_ = build_fonts(theme_, density, glyphs_);
-        ImGui_ImplTendGL_UpdateFontsTexture();
         font_density_ = density;
         fonts_dirty_ = false;
+        texture_stale_ = true;
+    }
+    if (texture_stale_) {
+        ImGui_ImplTendGL_UpdateFontsTexture();
+        texture_stale_ = false;
     }
 
     float dt = last_frame_ms_ > 0 ? static_cast<float>(std::min(1.2, (now - last_frame_ms_) / 1000.0)) : 0.0f;
@@ -358,20 +390,6 @@ void Widget::frame(double now) {
 
     ui::Frame f = layout(now, static_cast<float>(css_w), static_cast<float>(css_h), static_cast<int>(fb_w),
                          static_cast<int>(fb_h), dt);
-    if (frames_ == 0) {
-        // The first frame is laid out twice: once to learn how tall the step is, then at that
-        // height. So the canvas is sized once (resizing a WebGL backing store is slow, very
-        // slow with software GL), and the reader's first sight is already the right shape.
-        ImGui::EndFrame();
-        float want = std::ceil(f.content_height);
-        if (std::fabs(want - css_h) >= 1.0f) {
-            css_h = css_h_ = want;
-            host_set_height(want);
-            backing_size(css_w, css_h, &fb_w, &fb_h);
-        }
-        f = layout(now, static_cast<float>(css_w), static_cast<float>(css_h), static_cast<int>(fb_w),
-                   static_cast<int>(fb_h), 0.0f);
-    }
     ImGui::Render();
     gl_.resize(static_cast<int>(fb_w), static_cast<int>(fb_h));
     gl_.begin();

@@ -69,7 +69,7 @@ private:
     static void on_restored(void* self);
     void request_frame();
     void frame(double now);
-    ui::Frame layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt);
+    void lay_out_first();    ui::Frame layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt);
     void backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const;
     void apply(const ui::Intents& in);
     void after_change();               // the engine moved or saved: refresh what is shown
@@ -99,6 +99,7 @@ private:
     GlyphSet glyphs_;                  // what the atlas holds: the text shown so far
     float font_density_ = 0;
     bool fonts_dirty_ = true;
+    bool texture_stale_ = true;        // the GPU's copy of the atlas is older than the atlas
     ImGuiContext* imgui_ = nullptr;
     GlSurface gl_;
     TextareaOverlay textarea_;
