@@ -3,12 +3,14 @@
 //
 // nlohmann/json builds a tree first, and each brace-initialised object costs the wasm a
 // surprising amount of code; these messages are flat and write-only, so they are written
-// straight into a string. Strings are escaped per RFC 8259 (UTF-8 passes through).
+// straight into a string. Strings are escaped by the engine's json_write.h.
 #pragma once
 
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include "json_write.h"
 
 namespace tend::web {
 
@@ -45,22 +47,9 @@ private:
         if (!first_) out_ += ',';
         first_ = false;
     }
-    void quote(const std::string& s) {
-        out_ += '"';
-        for (unsigned char c : s) {
-            if (c == '"' || c == '\\') {
-                out_ += '\\';
-                out_ += static_cast<char>(c);
-            } else if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out_ += buf;
-            } else {
-                out_ += static_cast<char>(c);
-            }
-        }
-        out_ += '"';
-    }
+    // The engine's escaping (json_write.h): one rule for every JSON Tend writes, and bytes
+    // that aren't UTF-8 become U+FFFD rather than reaching JSON.parse in the page.
+    void quote(const std::string& s) { append_json_string(out_, s); }
 
     std::string out_;
     bool first_ = true;
