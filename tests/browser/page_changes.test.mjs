@@ -34,6 +34,12 @@ test('prefers-contrast: more turned on after load switches to the high-contrast 
 
 test('another tab answers the same exercise: this tab follows (no reload), and both then idle', async () => {
   const context = await h.browser.newContext({ viewport: { width: 1024, height: 900 }, reducedMotion: 'reduce' });
+  // Every localStorage write, counted per page.
+  await context.addInitScript(() => {
+    window.__writes = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (...args) { window.__writes++; return set.apply(this, args); };
+  });
   const a = await h.newPage({ context });
   const b = await h.newPage({ context });
   await H.openPage(a, h.base + '/demo/');
@@ -54,13 +60,19 @@ test('another tab answers the same exercise: this tab follows (no reload), and b
   assert.equal(await H.fieldValue(b), H.WORDS.body, 'B\'s reply box holds A\'s words');
   assert.deepEqual((await H.state(b)).answers, (await H.state(a)).answers);
 
-  // Nothing echoes back and forth: once settled (a tab in the background gets its last
-  // frames late), neither tab draws.
-  await H.sleep(2500);
-  const [fa, fb] = [await H.frames(a), await H.frames(b)];
-  await H.sleep(1500);
-  assert.equal(await H.frames(a), fa, 'tab A idles');
-  assert.equal(await H.frames(b), fb, 'tab B idles');
+  // Nothing echoes back and forth: no tab writes again (a write would wake the other one),
+  // and each tab, in front, draws nothing once settled. (A tab in the background gets its
+  // last frames late, whenever the browser lets it: so each is judged in front.)
+  const writes = () => Promise.all([a, b].map((p) => p.evaluate(() => window.__writes)));
+  const w0 = await writes();
+  for (const [name, p] of [['A', a], ['B', b]]) {
+    await p.bringToFront();
+    let f = await H.frames(p);
+    for (let i = 0; i < 10; i++) { await H.sleep(500); const g = await H.frames(p); if (g === f) break; f = g; }
+    await H.sleep(1500);
+    assert.equal(await H.frames(p), f, `tab ${name} idles`);
+  }
+  assert.deepEqual(await writes(), w0, 'neither tab wrote again after following the other');
   assert.deepEqual(a.errors, []);
   assert.deepEqual(b.errors, []);
   await context.close();
