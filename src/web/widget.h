@@ -4,8 +4,9 @@
 // instantiated per element), so there is one Widget per instance. It owns the engine side
 // (Exercise, Session, Journal over localStorage with an in-memory fallback) and the
 // browser side (WebGL surface, ImGui context and our platform backend, the textarea), and
-// draws only when something changed: input, resize, a new devicePixelRatio, a storage
-// result, or an animation that is on screen.
+// draws only when something changed: input, resize, a new devicePixelRatio or contrast
+// preference, a storage result, another tab's change to the answers, or an animation that
+// is on screen.
 //
 // The page also gets a semantic DOM mirror of every step (web/tend.js builds it from the
 // StepView JSON and the screen JSON sent here): real buttons, radios and the textarea, which
