@@ -8,7 +8,8 @@
 //   bytes   everything the demo page requested for its one widget (loader, CSS, glue, wasm
 //           with the embedded font, exercise JSON), each response body gzipped at level 9
 //   start   tend.js starting to run → the end of the widget's first frame (median of N
-//           fresh browser contexts), with the steps between
+//           fresh browser contexts), with the steps between; then again in a Chromium that
+//           also composites the page through SwiftShader (no --disable-gpu: see harness.mjs)
 //   frame   CPU per interactive frame over ~50 interactions on a choice step: the main
 //           thread's time in the widget's requestAnimationFrame callbacks (ImGui + the GL
 //           calls), Chrome's TaskDuration per frame, and the CPU of every Chromium process
@@ -175,12 +176,11 @@ function recordBodies(page) {
   return async () => (await Promise.all(list)).filter(Boolean);
 }
 
-async function tendBench(h) {
-  const out = {};
-  // Bytes and time to the first frame, N fresh contexts.
+// Time to the first frame (and the page's bytes, from the first run) in N fresh contexts.
+async function startRuns(h, n) {
   const runs = [];
   let bodies = null;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < n; i++) {
     const page = await h.newPage({ width: 1024 });
     await page.addInitScript(INSTRUMENT);
     const got = recordBodies(page);
@@ -202,6 +202,12 @@ async function tendBench(h) {
     runs.push(r);
     await page.context().close();
   }
+  return { runs, bodies };
+}
+
+async function tendBench(h) {
+  const out = {};
+  const { runs, bodies } = await startRuns(h, RUNS);
   out.bytes = bodies.filter((b) => b.type !== 'document').map((b) => ({ file: new URL(b.url).pathname, raw: b.raw, gz: b.gz }));
   out.document = bodies.filter((b) => b.type === 'document').map((b) => ({ file: new URL(b.url).pathname, raw: b.raw, gz: b.gz }));
   out.totalGz = out.bytes.reduce((a, b) => a + b.gz, 0);
@@ -407,11 +413,16 @@ const version = await h.browser.version();
 const tend = await tendBench(h);
 const survey = await surveyBench(h.browser);
 await h.close();
+// The same start-up with Chromium compositing the page through SwiftShader as well (no
+// --disable-gpu): the widget's context is then made in a GPU process busy rasterising the page.
+const hg = await H.start({ args: H.GPU_COMPOSITING_ARGS });
+const gpuComposited = (await startRuns(hg, RUNS)).runs.map((r) => r.firstFrameEnd - r.tendStart);
+await hg.close();
 const engine = engineBench();
 
 const cpu = os.cpus();
 const machine = `${cpu.length} × ${cpu[0] ? cpu[0].model.trim() : 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
-  `${os.type()} ${os.release()}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, Chromium ${version} headless (SwiftShader WebGL), Node ${process.version}`;
+  `${os.type()} ${os.release()}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}, Chromium ${version} headless (--disable-gpu: software compositing, SwiftShader WebGL), Node ${process.version}`;
 
 const lines = [];
 const say = (s = '') => { lines.push(s); console.log(s); };
@@ -433,6 +444,8 @@ say(`  tend.js starts → the next animation frame (the first frame on screen)  
 say(`    (with WebGL timed, one run: mount ${ms(tend.glBreakdown.mountMs)}, ${ms(tend.glBreakdown.mountGlMs)} of it inside WebGL; ` +
     `first frame ${ms(tend.glBreakdown.firstFrameMs)}, ${ms(tend.glBreakdown.firstFrameGlMs)} of it inside WebGL)`);
 say(`  navigation → first frame            ${ms(median(tend.start.navToFirstFrame))}`);
+say(`  tend.js starts → first frame drawn, the page composited through SwiftShader too (no --disable-gpu)   ` +
+    `${ms(median(gpuComposited))}  (min ${ms(Math.min(...gpuComposited))}, max ${ms(Math.max(...gpuComposited))})`);
 say('');
 say(`Interactive frames (${tend.frame.interactions} interactions on a choice step: clicks and hovers; ${tend.frame.frames} frames in ${tend.frame.wallS.toFixed(1)} s):`);
 say(`  widget rAF callback per frame      mean ${ms(tend.frame.callbackMeanMs)}, p50 ${ms(tend.frame.callbackP50Ms)}, p95 ${ms(tend.frame.callbackP95Ms)}, max ${ms(tend.frame.callbackMaxMs)}   (target ≤ 4 ms)`);
@@ -457,4 +470,4 @@ say('');
 if (engine) { say(`Engine (${engine.exe}):`); for (const l of engine.output.trim().split('\n')) say('  ' + l); }
 else say('Engine: build/tend_bench not built (run scripts/build), skipped.');
 
-if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify({ date: new Date().toISOString(), machine, tend, survey, engine }, null, 2));
+if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify({ date: new Date().toISOString(), machine, tend, gpuComposited, survey, engine }, null, 2));

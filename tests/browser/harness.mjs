@@ -27,26 +27,33 @@ export const root = path.resolve(here, '../..');
 export const siteDir = path.resolve(process.env.TEND_SITE || path.join(root, 'build-web/site'));
 export const artifactsDir = path.join(here, 'artifacts');
 
-// Chromium 156 (Debian bookworm) gives WebGL2 headless through ANGLE on SwiftShader with
-// no GPU flags at all. --use-angle=swiftshader pins that software renderer anyway, so a
-// machine with a GPU draws (and times) the same way. --no-sandbox: the tests may run as root.
-// The rest keep Chromium from talking to anyone but the test server.
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--use-angle=swiftshader',
-  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+// Chromium 156 (Debian bookworm), headless, with the flags the project brief gives for this
+// machine: --disable-gpu, so the page itself is composited in software as on a computer
+// without a GPU, while WebGL still runs, through ANGLE on SwiftShader (--use-angle pins that
+// software renderer, so a machine with a GPU draws and times the same way). Without
+// --disable-gpu Chromium also rasterises and composites the whole page through SwiftShader,
+// in the same GPU process as the widget's context: a reader's browser composites on a real
+// GPU, or without one in software. The benchmark times the first frame that way too
+// (GPU_COMPOSITING_ARGS) and reports both.
+// --no-sandbox: the tests may run as root. The rest keep Chromium from talking to anyone but
+// the test server.
+const QUIET_ARGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-default-apps', '--disable-domain-reliability', '--metrics-recording-only',
 ];
+export const CHROMIUM_ARGS = ['--disable-gpu', '--use-angle=swiftshader', ...QUIET_ARGS];
+export const GPU_COMPOSITING_ARGS = ['--use-angle=swiftshader', ...QUIET_ARGS];
 
 export const WIDGET = '[data-tend-exercise]';
 
 // Starts the server and the browser. Returns { base, browser, newPage, close }.
-export async function start({ extraArgs = [], site = siteDir } = {}) {
+export async function start({ extraArgs = [], site = siteDir, args = CHROMIUM_ARGS } = {}) {
   if (!fs.existsSync(path.join(site, 'tend.js'))) throw new Error(`no built site in ${site}: run scripts/build-web`);
   const server = await serve(site, 0);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.TEND_CHROMIUM || '/usr/bin/chromium',
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    args: [...args, ...extraArgs],
     headless: true,
   });
   fs.mkdirSync(artifactsDir, { recursive: true });
