@@ -53,11 +53,11 @@ EM_JS(char*, tend_ls_keys, (const char* prefix), {
     return p;
 });
 
-EM_JS(int, tend_ls_probe, (), {
-    var s;
-    try { s = window.localStorage; if (!s) return 1; } catch (e) { return 1; }
-    try { s.setItem("tend/.probe", "1"); s.removeItem("tend/.probe"); return 0; }
-    catch (e) { return (e && e.name == "SecurityError") ? 1 : 2; }
+// Only reads: a page whose storage is out of reach throws on the getter itself (cookies
+// blocked, sandboxed frame). A store that is full or refuses writes shows it on the first
+// real write, which is handled like any other, so no test key is written at every mount.
+EM_JS(int, tend_ls_blocked, (), {
+    try { return window.localStorage ? 0 : 1; } catch (e) { return 1; }
 });
 
 namespace tend::web {
@@ -104,6 +104,6 @@ std::vector<std::string> LocalStorageStore::keys(const std::string& prefix) {
     return out;
 }
 
-StoreResult LocalStorageStore::probe() { return static_cast<StoreResult>(tend_ls_probe()); }
+bool LocalStorageStore::blocked() { return tend_ls_blocked() != 0; }
 
 }  // namespace tend::web

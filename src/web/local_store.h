@@ -18,8 +18,8 @@ public:
     StoreResult remove(const std::string& key) override;
     std::vector<std::string> keys(const std::string& prefix) override;
 
-    // Can this page write at all right now? (Ok, Blocked or Full.)
-    static StoreResult probe();
+    // Is localStorage out of reach for this page (reading it throws)?
+    static bool blocked();
 };
 
 }  // namespace tend::web

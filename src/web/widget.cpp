@@ -169,7 +169,7 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
     }
     exercise_ = std::move(*load.exercise);
 
-    storage_blocked_ = LocalStorageStore::probe() == StoreResult::Blocked;
+    storage_blocked_ = LocalStorageStore::blocked();
     prefix_ = "tend/" + config_.section + "/" + exercise_->id + "/";
     session_ = std::make_unique<Session>(*exercise_, store_, prefix_);
     journal_ = std::make_unique<Journal>(*exercise_, store_, prefix_);
