@@ -47,6 +47,7 @@
       var s = document.createElement("script");
       s.src = base + "tend-engine.js";
       s.async = true;
+      s.fetchPriority = "high"; // an async script is fetched at low priority while the page loads
       s.onload = function () { window.TendEngine ? resolve(window.TendEngine) : reject(new Error("tend-engine.js did not define TendEngine")); };
       s.onerror = function () { reject(new Error("could not load " + s.src)); };
       document.head.appendChild(s);
@@ -69,8 +70,9 @@
 
   function loadEngine() {
     if (!engine) {
-      engine = Promise.all([loadGlue(), compileWasm(base + "tend-engine.wasm")]).then(function (r) {
-        return { factory: r[0], module: r[1] };
+      // The wasm first: it is the long pole (download, then compile), the glue is small.
+      engine = Promise.all([compileWasm(base + "tend-engine.wasm"), loadGlue()]).then(function (r) {
+        return { factory: r[1], module: r[0] };
       });
       engine.catch(function () { engine = null; }); // a later mount may try again
     }
@@ -579,6 +581,7 @@
 
   function mountAll(root) {
     var found = (root || document).querySelectorAll("[data-tend-exercise]");
+    if (found.length) loadEngine(); // ask for the engine before building any widget's DOM
     return Array.prototype.map.call(found, function (el) { return mount(el); });
   }
 
