@@ -6,11 +6,10 @@
  * Every element with data-tend-exercise is mounted when the page is ready; more can be
  * mounted later with Tend.mount(element, options). The engine (tend-engine.wasm) is fetched
  * and compiled once per page and instantiated once per widget, so widgets never share state.
- * This file asks the network only for the widget's own files: tend.css, tend-engine.js,
- * tend-engine.wasm and the exercise JSON. No cookies, no eval. On window: the global Tend,
- * the engine's factory TendEngine (what tend-engine.js defines), and one passive `storage`
- * listener per widget (the only way to hear that another tab changed its answers; see
- * src/web/page_watch.h). Every other listener is on the widget's own elements.
+ * This file asks the network only for the widget's own files: tend.css, tend-engine.wasm
+ * and the exercise JSON. No cookies, no eval. On window: the global Tend, and one passive
+ * `storage` listener per widget (the only way to hear that another tab changed its answers;
+ * see src/web/page_watch.h). Every other listener is on the widget's own elements.
  *
  * Each widget is a canvas (Dear ImGui draws it; aria-hidden, never focused) plus a DOM
  * mirror of the same step (see Mirror below) that screen readers and the keyboard use, and
@@ -41,18 +40,11 @@
     document.head.appendChild(link);
   }
 
-  function loadGlue() {
-    return new Promise(function (resolve, reject) {
-      if (window.TendEngine) return resolve(window.TendEngine);
-      var s = document.createElement("script");
-      s.src = base + "tend-engine.js";
-      s.async = true;
-      s.fetchPriority = "high"; // an async script is fetched at low priority while the page loads
-      s.onload = function () { window.TendEngine ? resolve(window.TendEngine) : reject(new Error("tend-engine.js did not define TendEngine")); };
-      s.onerror = function () { reject(new Error("could not load " + s.src)); };
-      document.head.appendChild(s);
-    });
-  }
+  // The engine's JS glue (Emscripten's tend-engine.js, whose TendEngine() instantiates the
+  // wasm) is put here, inside this closure, by scripts/build-web: it costs no request of its
+  // own and is ready before the wasm is, adds no global, and gives a page's AMD loader no
+  // anonymous define() to trip over. web/tend.js as it stands is only the source.
+  var TendEngine = null; /* tend-engine.js */
 
   function compileWasm(url) {
     var viaBytes = function () {
@@ -70,9 +62,9 @@
 
   function loadEngine() {
     if (!engine) {
-      // The wasm first: it is the long pole (download, then compile), the glue is small.
-      engine = Promise.all([compileWasm(base + "tend-engine.wasm"), loadGlue()]).then(function (r) {
-        return { factory: r[1], module: r[0] };
+      if (typeof TendEngine !== "function") return Promise.reject(new Error("this tend.js has no engine glue: use the one scripts/build-web stages"));
+      engine = compileWasm(base + "tend-engine.wasm").then(function (module) {
+        return { factory: TendEngine, module: module };
       });
       engine.catch(function () { engine = null; }); // a later mount may try again
     }

@@ -5,8 +5,9 @@
 // In headless Chromium (Debian's, through playwright-core; the same set-up as the browser
 // tests, software WebGL), against the built site (build-web/site, or TEND_SITE):
 //
-//   bytes   everything the demo page requested for its one widget (loader, CSS, glue, wasm
-//           with the embedded font, exercise JSON), each response body gzipped at level 9
+//   bytes   everything the demo page requested for its one widget (loader with the engine's
+//           glue inside, CSS, wasm with the embedded font, exercise JSON), each response
+//           body gzipped at level 9
 //   start   tend.js starting to run → the end of the widget's first frame (median of N
 //           fresh browser contexts), with the steps between; then again in a Chromium that
 //           also composites the page through SwiftShader (no --disable-gpu: see harness.mjs)
@@ -22,8 +23,9 @@
 // exercise, one question per page, served the same way.
 //
 // Instrumentation is added from outside (an init script): a getter on window.Tend (the
-// loader's first statement reads it), a wrapper around requestAnimationFrame and
-// WebAssembly.instantiate. Nothing in the widget is changed.
+// loader's first statement reads it), wrappers around requestAnimationFrame and
+// WebAssembly.compile*/instantiate, and a look at the widget's handle.ready. Nothing in the
+// widget is changed.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,30 +74,19 @@ const INSTRUMENT = (opts = {}) => {
       };
     }
   }
-  // The glue's factory: time the widget's mount (exercise parse + validate, session restore,
-  // WebGL and ImGui set-up) on the instance it resolves to.
-  let factory;
-  Object.defineProperty(window, 'TendEngine', {
-    configurable: true,
-    get() { return factory; },
-    set(f) {
-      factory = typeof f !== 'function' ? f : function () {
-        return f.apply(this, arguments).then((M) => {
-          const mount = M._tend_mount;
-          if (mount) M._tend_mount = function () {
-            const t0 = performance.now(), g0 = B.gl.ms;
-            try { return mount.apply(this, arguments); } finally {
-              if (!B.mountStart) { B.mountStart = t0; B.mountEnd = performance.now(); B.mountGlMs = B.gl.ms - g0; }
-              // The widget may draw its first frame inside mount (then mount's time includes it).
-              if (!B.firstFrameEnd && M._tend_frames && M._tend_frames() > 0) {
-                B.firstFrameEnd = B.mountEnd; B.firstFrameStart = B.mountStart; B.firstFrameGlMs = B.mountGlMs; B.firstFrameInMount = true;
-              }
-            }
-          };
-          return M;
-        });
-      };
-    },
+  // The widget's first frame is drawn inside mount, which handle.ready settles right after:
+  // when it resolves, and the widget has drawn a frame, that is the end of the first frame.
+  // The engine's glue lives inside tend.js (no hook on it), so mount's own span is taken
+  // from the module's instantiation to that point (the glue's start-up, then mount).
+  document.addEventListener('DOMContentLoaded', () => {
+    const el = document.querySelector('[data-tend-exercise]');
+    if (!el || !el.__tend || !el.__tend.ready) return;
+    el.__tend.ready.then(() => {
+      B.ready = performance.now();
+      if (!B.firstFrameEnd && el.__tend._debug && el.__tend._debug.frames > 0) {
+        B.firstFrameEnd = B.ready; B.firstFrameStart = B.instantiated; B.firstFrameGlMs = B.gl.ms - B.glAtInstantiated; B.firstFrameInMount = true;
+      }
+    });
   });
   const comp = WebAssembly.compileStreaming, comp2 = WebAssembly.compile;
   if (comp) WebAssembly.compileStreaming = function () { return comp.apply(this, arguments).then((m) => { B.compiled = B.compiled || performance.now(); return m; }); };
@@ -113,10 +104,6 @@ const INSTRUMENT = (opts = {}) => {
   };
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((t) => {
-    if (!B.ready) {
-      const el = document.querySelector('[data-tend-exercise]');
-      if (el && el.__tend && el.__tend.ready && !B.readyHooked) { B.readyHooked = true; el.__tend.ready.then(() => { B.ready = performance.now(); }); }
-    }
     // The first animation frame after the first frame was drawn: when it is on screen.
     if (B.firstFrameEnd && !B.firstOnScreen) B.firstOnScreen = performance.now();
     const before = totalFrames(), t0 = performance.now(), g0 = B.gl.ms;
@@ -134,7 +121,7 @@ const INSTRUMENT = (opts = {}) => {
   WebAssembly.instantiate = function (source, imports) {
     for (const ns of Object.values(imports || {})) for (const v of Object.values(ns || {})) if (v instanceof WebAssembly.Memory) B.memories.push(v);
     return inst.apply(this, arguments).then((r) => {
-      B.instantiated = B.instantiated || performance.now();
+      if (!B.instantiated) { B.instantiated = performance.now(); B.glAtInstantiated = B.gl.ms; }
       const i = r instanceof WebAssembly.Instance ? r : r.instance;
       for (const v of Object.values(i.exports)) if (v instanceof WebAssembly.Memory && !B.memories.includes(v)) B.memories.push(v);
       return r;
@@ -192,9 +179,8 @@ async function startRuns(h, n) {
       return {
         tendStart: B.tendStart, firstFrameEnd: B.firstFrameEnd, firstFrameStart: B.firstFrameStart, domContentLoaded: nav.domContentLoadedEventEnd,
         firstOnScreen: B.firstOnScreen, firstFrameInMount: !!B.firstFrameInMount,
-        compiled: B.compiled, instantiated: B.instantiated, readyAt: B.ready, mountStart: B.mountStart, mountEnd: B.mountEnd,
+        compiled: B.compiled, instantiated: B.instantiated, readyAt: B.ready,
         wasmFetched: res('tend-engine.wasm') ? res('tend-engine.wasm').responseEnd : 0,
-        glueFetched: res('tend-engine.js') ? res('tend-engine.js').responseEnd : 0,
         exerciseFetched: res('.json') ? res('.json').responseEnd : 0, ok: !!ready,
       };
     });
@@ -221,8 +207,6 @@ async function tendBench(h) {
     scriptToWasmFetched: runs.map((r) => r.wasmFetched - r.tendStart),
     scriptToCompiled: runs.map((r) => r.compiled - r.tendStart),
     scriptToInstantiated: runs.map((r) => r.instantiated - r.tendStart),
-    scriptToMountStart: runs.map((r) => r.mountStart - r.tendStart),
-    mountMs: runs.map((r) => r.mountEnd - r.mountStart),
     scriptToFirstFrameStart: runs.map((r) => r.firstFrameStart - r.tendStart),
     firstFrameMs: runs.map((r) => r.firstFrameEnd - r.firstFrameStart),
   };
@@ -286,7 +270,7 @@ async function tendBench(h) {
   await H.openPage(gp, h.base + '/demo/');
   const firstGl = await gp.evaluate(() => {
     const B = window.__bench;
-    return { ms: B.firstFrameEnd - B.firstFrameStart, gl: B.firstFrameGlMs, mountMs: B.mountEnd - B.mountStart, mountGl: B.mountGlMs };
+    return { ms: B.firstFrameEnd - B.firstFrameStart, gl: B.firstFrameGlMs };
   });
   await H.runPlan(gp, H.LONG_PATH, H.pointerDriver(gp), H.WIDGET, { stopAt: 'kind_phrase' });
   await H.sleep(600);
@@ -302,7 +286,7 @@ async function tendBench(h) {
   const G = await gp.evaluate(() => { const B = window.__bench; return { frameMs: B.frameMs, frameGlMs: B.frameGlMs, gl: B.gl }; });
   const gframes = (await H.frames(gp)) - gf0;
   out.glBreakdown = {
-    firstFrameMs: firstGl.ms, firstFrameGlMs: firstGl.gl, mountMs: firstGl.mountMs, mountGlMs: firstGl.mountGl,
+    firstFrameMs: firstGl.ms, firstFrameGlMs: firstGl.gl,
     frames: gframes,
     callbackMeanMs: G.frameMs.reduce((a, b) => a + b, 0) / Math.max(1, G.frameMs.length),
     glMeanMs: G.frameGlMs.reduce((a, b) => a + b, 0) / Math.max(1, G.frameGlMs.length),
@@ -437,12 +421,11 @@ say('');
 say(`Start (median of ${tend.start.runs} fresh contexts, no HTTP cache):`);
 say(`  tend.js starts → first frame drawn   ${ms(median(tend.start.scriptToFirstFrame))}  (min ${ms(Math.min(...tend.start.scriptToFirstFrame))}, max ${ms(Math.max(...tend.start.scriptToFirstFrame))})   (target ≤ 300 ms)`);
 say(`    wasm downloaded ${ms(median(tend.start.scriptToWasmFetched))}, compiled ${ms(median(tend.start.scriptToCompiled))}, ` +
-    `instantiated ${ms(median(tend.start.scriptToInstantiated))}, mount starts ${ms(median(tend.start.scriptToMountStart))} and takes ${ms(median(tend.start.mountMs))}, ` +
-    (tend.start.inMount === tend.start.runs ? 'the first frame is drawn inside mount' :
+    `instantiated ${ms(median(tend.start.scriptToInstantiated))}, then ` +
+    (tend.start.inMount === tend.start.runs ? `${ms(median(tend.start.firstFrameMs))} to the end of mount, which draws the first frame` :
       `first frame starts ${ms(median(tend.start.scriptToFirstFrameStart))} and takes ${ms(median(tend.start.firstFrameMs))}`));
 say(`  tend.js starts → the next animation frame (the first frame on screen)   ${ms(median(tend.start.scriptToOnScreen))}`);
-say(`    (with WebGL timed, one run: mount ${ms(tend.glBreakdown.mountMs)}, ${ms(tend.glBreakdown.mountGlMs)} of it inside WebGL; ` +
-    `first frame ${ms(tend.glBreakdown.firstFrameMs)}, ${ms(tend.glBreakdown.firstFrameGlMs)} of it inside WebGL)`);
+say(`    (with WebGL timed, one run: instantiated → first frame drawn ${ms(tend.glBreakdown.firstFrameMs)}, ${ms(tend.glBreakdown.firstFrameGlMs)} of it inside WebGL)`);
 say(`  navigation → first frame            ${ms(median(tend.start.navToFirstFrame))}`);
 say(`  tend.js starts → first frame drawn, the page composited through SwiftShader too (no --disable-gpu)   ` +
     `${ms(median(gpuComposited))}  (min ${ms(Math.min(...gpuComposited))}, max ${ms(Math.max(...gpuComposited))})`);
