@@ -130,13 +130,18 @@ void StepScreen::header(const Paint& p, const Screen& s, float w, Intents* in) {
         if (button(p, "##need_pause", action, action_w, ButtonKind::Secondary)) in->enter_safety = true;
     }
     float left_w = w - action_w - (action.empty() ? 0 : t.gap);
-    std::string beside = narrow ? progress : name;
-    float beside_h = measure_text(p.small, beside, left_w);
-    draw_text_at(dl, p.small, ImGui::GetWindowPos() + ImVec2(top.x, top.y + std::max(0.0f, (t.tap - beside_h) * 0.5f)),
-                 beside, left_w);
+    // In the narrowest columns "Step 3 of about 9" would wrap a word to a line beside the
+    // button; it goes under the button instead, on one line of its own.
+    bool progress_under = narrow && !action.empty() &&
+                          p.small.font->CalcTextSizeA(p.small.size, FLT_MAX, 0, progress.c_str()).x > left_w;
+    std::string beside = !narrow ? name : progress_under ? std::string() : progress;
+    float beside_h = beside.empty() ? 0.0f : measure_text(p.small, beside, left_w);
+    if (!beside.empty())
+        draw_text_at(dl, p.small, ImGui::GetWindowPos() + ImVec2(top.x, top.y + std::max(0.0f, (t.tap - beside_h) * 0.5f)),
+                     beside, left_w);
     ImGui::SetCursorPos(ImVec2(top.x, top.y + std::max(action.empty() ? 0.0f : t.tap, beside_h)));
     gap(10);
-    if (!narrow) paragraph(p.small, progress, w);
+    if (!narrow || progress_under) paragraph(p.small, progress, w);
 
     // A thin bar that fills gently.
     ImVec2 bar = ImGui::GetCursorScreenPos();
