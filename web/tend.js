@@ -573,7 +573,8 @@
 
   function mountAll(root) {
     var found = (root || document).querySelectorAll("[data-tend-exercise]");
-    if (found.length) loadEngine(); // ask for the engine before building any widget's DOM
+    // Ask for the engine before building any widget's DOM (each mount reports a failure).
+    if (found.length) loadEngine().catch(function () {});
     return Array.prototype.map.call(found, function (el) { return mount(el); });
   }
 
