@@ -7,7 +7,7 @@
 //
 // e.g. cp -r build-web/site /tmp/site-a, change something, scripts/build-web, then
 // TEND_A=/tmp/site-a TEND_B=build-web/site node tests/bench/start_ab.mjs
-import { start } from '../browser/harness.mjs';
+import { start, markStartup } from '../browser/harness.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const N = Number(process.argv[2]) || 25;
@@ -19,20 +19,10 @@ const times = { A: [], B: [] };
 for (let i = 0; i < N; i++) {
   for (const k of i % 2 ? ['A', 'B'] : ['B', 'A']) {
     const page = await h.newPage();
-    await page.addInitScript(() => {
-      let v;
-      Object.defineProperty(window, 'Tend', {
-        configurable: true,
-        get() { if (!window.__start) window.__start = performance.now(); return v; },
-        set(x) { v = x; },
-      });
-      document.addEventListener('DOMContentLoaded', () => {
-        document.querySelector('[data-tend-exercise]').__tend.ready.then(() => { window.__ready = performance.now(); });
-      });
-    });
+    await page.addInitScript(markStartup);
     await page.goto(bases[k] + '/demo/');
-    await page.waitForFunction(() => window.__ready, null, { timeout: 20000 });
-    times[k].push(await page.evaluate(() => window.__ready - window.__start));
+    await page.waitForFunction(() => performance.getEntriesByName('tend-ready').length, null, { timeout: 20000 });
+    times[k].push(await page.evaluate(() => performance.getEntriesByName('tend-ready')[0].startTime - performance.getEntriesByName('tend-start')[0].startTime));
     await page.context().close();
   }
 }

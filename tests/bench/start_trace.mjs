@@ -6,7 +6,7 @@
 //   node tests/bench/start_trace.mjs [N]       (TEND_SITE=dir for another built site)
 //
 // Read the per-event sums as nested (a task includes what runs inside it), not additive.
-import { start, waitReady } from '../browser/harness.mjs';
+import { start, waitReady, markStartup } from '../browser/harness.mjs';
 
 const N = Number(process.argv[2]) || 3;
 const CATEGORIES = 'devtools.timeline,v8,v8.wasm,blink,loading,toplevel,blink.user_timing';
@@ -18,17 +18,7 @@ for (let run = 0; run < N; run++) {
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await page.addInitScript(() => {
-    let v;
-    Object.defineProperty(window, 'Tend', {
-      configurable: true,
-      get() { if (!window.__marked) { window.__marked = true; performance.mark('tend-start'); } return v; },
-      set(x) { v = x; },
-    });
-    document.addEventListener('DOMContentLoaded', () => {
-      document.querySelector('[data-tend-exercise]').__tend.ready.then(() => performance.mark('tend-ready'));
-    });
-  });
+  await page.addInitScript(markStartup);
   await page.goto(h.base + '/demo/');
   await waitReady(page);
   await page.waitForTimeout(200);

@@ -94,6 +94,23 @@ export function artifact(name) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// An init script for start-up measurements: performance marks 'tend-start' when tend.js
+// starts (its first statement reads window.Tend) and 'tend-ready' when the first widget's
+// handle.ready settles (right after mount, which draws the first frame). They show in
+// Chrome's trace too (category blink.user_timing).
+export function markStartup() {
+  let value;
+  Object.defineProperty(window, 'Tend', {
+    configurable: true,
+    get() { if (!performance.getEntriesByName('tend-start').length) performance.mark('tend-start'); return value; },
+    set(v) { value = v; },
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    const el = document.querySelector('[data-tend-exercise]');
+    if (el && el.__tend) el.__tend.ready.then(() => performance.mark('tend-ready'));
+  });
+}
+
 // ---- the widget, from the page's side ---------------------------------------------------
 
 // Waits until the widget in `sel` has mounted (handle.ready resolved to the handle).
