@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "care_checks.h"
+#include "screen/words.h"
 #include "session.h"
 #include "store.h"
 #include "transcripts.h"
@@ -44,6 +45,11 @@ std::optional<tend::Exercise> load_or_report(const std::string& path, bool with_
     if (load.ok() && with_care_checks) {
         std::vector<tend::Problem> care = tend::care_checks(*load.exercise);
         problems.insert(problems.end(), care.begin(), care.end());
+        const std::string& language = load.exercise->language;
+        if (!tend::screen::has_words_for(language))
+            problems.push_back({"/language", "Tend has no words of its own in \"" + language +
+                                                 "\" yet, so a reader would meet its buttons, progress and notices in "
+                                                 "English: add src/screen/words/<language>.json (see word_list.h)"});
     }
     for (const tend::Problem& p : problems) std::printf("%s: %s\n", path.c_str(), tend::format_problem(p).c_str());
     *problem_count += static_cast<int>(problems.size());

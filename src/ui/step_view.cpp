@@ -1,16 +1,22 @@
 #include "ui/step_view.h"
 
-#include <cmath>
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 
-#include "ui/strings.h"
+#include "ui/pacer.h"
 
 namespace tend::ui {
+
+using screen::Action;
+using screen::Control;
+using screen::Look;
+using screen::Place;
+using screen::Screen;
 
 namespace {
 
 constexpr float kMaxColumn = 660.0f;  // a readable measure, even in a 900 px widget
+constexpr float kNarrow = 420.0f;     // a phone's column: full-width buttons, the name on its own line
 
 void gap(float h) { ImGui::Dummy(ImVec2(0, std::max(0.0f, h - ImGui::GetStyle().ItemSpacing.y))); }
 
@@ -35,47 +41,74 @@ private:
     bool used_ = false;
 };
 
-void words_panel(const Paint& p, const std::string& label, const std::string& text, float w) {
-    if (!label.empty()) {
-        paragraph(p.small, label, w);
+const Control* find(const Screen& s, Place place, Action action) {
+    for (const Control& c : s.controls)
+        if (c.place == place && c.action == action) return &c;
+    return nullptr;
+}
+
+std::vector<const Control*> in_place(const Screen& s, Place place) {
+    std::vector<const Control*> out;
+    for (const Control& c : s.controls)
+        if (c.place == place) out.push_back(&c);
+    return out;
+}
+
+// The ImGui id names the kind of control (the tests' name for it, with its label); ImGui
+// tells repeated ones apart by the ID stack.
+std::string imgui_id(const Control& c) {
+    switch (c.action) {
+        case Action::Choose: return "##option";
+        case Action::Other: return "##other";
+        case Action::Scale: return "##scale";
+        default: return c.place == Place::Help ? "##resource" : "##" + c.key;
     }
+}
+
+ButtonKind button_kind(Look look) {
+    switch (look) {
+        case Look::Secondary: return ButtonKind::Secondary;
+        case Look::Quiet: return ButtonKind::Quiet;
+        case Look::Caution: return ButtonKind::Caution;
+        default: return ButtonKind::Primary;
+    }
+}
+
+// Draws a button control at the cursor; a press is reported by key.
+void press_button(const Paint& p, const Control& c, float width, Frame* f) {
+    ImGui::PushID(c.key.c_str());
+    if (button(p, imgui_id(c).c_str(), c.label, width, button_kind(c.look), c.enabled, c.key)) f->pressed = c.key;
+    ImGui::PopID();
+}
+
+void words_panel(const Paint& p, const std::string& label, const std::string& text, float w) {
+    if (!label.empty()) paragraph(p.small, label, w);
     const float pad = 16.0f;
     begin_panel(pad);
-    TextStyle quote = p.body;
-    paragraph(quote, text, w - pad * 2);
+    paragraph(p.body, text, w - pad * 2);
     end_panel(p, p.theme->quote, pad, w);
+}
+
+// A row of buttons that wraps, from `left`.
+void button_row(const Paint& p, const std::vector<const Control*>& row, float left, float w, Frame* f) {
+    Flow flow(left, w);
+    for (const Control* c : row) {
+        float bw = std::min(w, button_width(p, c->label));
+        flow.place(bw);
+        press_button(p, *c, bw, f);
+    }
 }
 
 }  // namespace
 
-std::string progress_text(const StepView& v) {
-    if (v.in_safety) return str::kTakingPause;
-    if (v.is_end) return str::kFinished;
-    char progress[64];
-    std::snprintf(progress, sizeof progress, str::kStepOfAbout, v.step_number, std::max(v.step_number, v.step_total));
-    return progress;
-}
-
-std::string resource_action(const Link& r) {
-    return r.url.rfind("tel:", 0) == 0 ? "Call " + r.url.substr(4)
-         : r.url.rfind("sms:", 0) == 0 ? "Text " + r.url.substr(4)
-         : "Open " + r.label;
-}
-
-bool disclaimer_repeated(const Screen& s) {
-    return std::find(s.view->paragraphs.begin(), s.view->paragraphs.end(), s.disclaimer) != s.view->paragraphs.end();
-}
-
-Frame StepScreen::draw(const Screen& s, const Theme& t, const Fonts& fonts, float width, float dt) {
+Frame StepScreen::draw(const Screen& s, const ViewState& vs, const Theme& t, const Fonts& fonts, float width, float dt) {
     Frame f;
-    collect_targets(&f.targets, s.focus, t.accent);
-    const StepView& v = *s.view;
+    collect_targets(&f.targets, vs.focus, t.accent);
 
     // A new step (or entering/leaving the pause path) fades in; reduced motion just shows it.
-    std::string key = v.step_id + (v.in_safety ? "#safety" : "");
-    if (key != shown_key_) {
-        shown_key_ = key;
-        fade_ = s.reduced_motion ? 1.0f : 0.0f;
+    if (s.step_key != shown_key_) {
+        shown_key_ = s.step_key;
+        fade_ = vs.reduced_motion ? 1.0f : 0.0f;
     }
     fade_ = std::min(1.0f, fade_ + (t.fade_seconds > 0 ? dt / t.fade_seconds : 1.0f));
     if (fade_ < 1.0f) f.needs.animate = true;
@@ -88,14 +121,31 @@ Frame StepScreen::draw(const Screen& s, const Theme& t, const Fonts& fonts, floa
     ImGui::PushTextWrapPos(left + w);
     ImGui::BeginGroup();
     Paint p = make_paint(t, fonts);
-    header(p, s, w, &f.intents);
+    header(p, s, w, &f);
+    notices(p, s, w);
 
     float eased = 1.0f - (1.0f - fade_) * (1.0f - fade_);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, eased);
     p = make_paint(t, fonts);  // colours now carry the fade
-    body(p, s, w, &f);
-    controls(p, s, w, &f.intents);
-    if (v.is_end) ending(p, s, w, &f.intents);
+    help(p, s, w, &f);
+    opening(p, s, w);
+    if (!s.privacy.empty()) {
+        paragraph(p.small, s.privacy, w);
+        gap(t.section_gap * 0.75f);
+    }
+    for (const auto& para : s.paragraphs) {
+        paragraph(p.body, para, w);
+        gap(t.paragraph_gap);
+    }
+    question(p, s, w, &f);
+    pacer(p, s, vs, w, &f);
+    for (const auto& line : s.summary) {
+        words_panel(p, line.label, line.text, w);
+        gap(t.gap);
+    }
+    gap(t.section_gap);
+    navigation(p, s, w, &f);
+    if (s.is_end) ending(p, s, w, &f);
     ImGui::PopStyleVar();
     ImGui::EndGroup();
     ImGui::PopTextWrapPos();
@@ -105,131 +155,86 @@ Frame StepScreen::draw(const Screen& s, const Theme& t, const Fonts& fonts, floa
     return f;
 }
 
-void StepScreen::header(const Paint& p, const Screen& s, float w, Intents* in) {
+void StepScreen::header(const Paint& p, const Screen& s, float w, Frame* f) {
     const Theme& t = *p.theme;
-    const StepView& v = *s.view;
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
-    // The opening screen has the title as its heading; later steps keep it in the header.
-    std::string name = s.opening ? s.practice_name
-                       : s.practice_name.empty() ? s.title : s.practice_name + "  ·  " + s.title;
-    std::string progress = progress_text(v);
-
-    // "I need a pause" sits top right, always one tap away (inside the path, the controls
-    // offer the way back instead). On a phone the name gets its own line above it.
-    std::string action = v.in_safety ? "" : str::kNeedPause;
-    bool narrow = w < 420.0f;
-    float action_w = action.empty() ? 0 : button_width(p, action, narrow ? 1.3f : 2.0f);
-    if (narrow && !name.empty()) {
-        paragraph(p.small, name, w);
+    // "I need a pause" sits top right. On a phone the name gets its own line above it.
+    const Control* pause = find(s, Place::Header, Action::Pause);
+    bool narrow = w < kNarrow;
+    float action_w = pause ? button_width(p, pause->label, narrow ? 1.3f : 2.0f) : 0;
+    if (narrow && !s.name.empty()) {
+        paragraph(p.small, s.name, w);
         gap(4);
     }
     ImVec2 top = ImGui::GetCursorPos();
-    if (!action.empty()) {
+    if (pause) {
         ImGui::SetCursorPos(ImVec2(top.x + w - action_w, top.y));
-        if (button(p, "##need_pause", action, action_w, ButtonKind::Secondary)) in->enter_safety = true;
+        press_button(p, *pause, action_w, f);
     }
-    float left_w = w - action_w - (action.empty() ? 0 : t.gap);
+    float left_w = w - action_w - (pause ? t.gap : 0);
     // In the narrowest columns "Step 3 of about 9" would wrap a word to a line beside the
     // button; it goes under the button instead, on one line of its own.
-    bool progress_under = narrow && !action.empty() &&
-                          p.small.font->CalcTextSizeA(p.small.size, FLT_MAX, 0, progress.c_str()).x > left_w;
-    std::string beside = !narrow ? name : progress_under ? std::string() : progress;
+    bool progress_under = narrow && pause &&
+                          p.small.font->CalcTextSizeA(p.small.size, FLT_MAX, 0, s.progress.c_str()).x > left_w;
+    std::string beside = !narrow ? s.name : progress_under ? std::string() : s.progress;
     float beside_h = beside.empty() ? 0.0f : measure_text(p.small, beside, left_w);
     if (!beside.empty())
         draw_text_at(dl, p.small, ImGui::GetWindowPos() + ImVec2(top.x, top.y + std::max(0.0f, (t.tap - beside_h) * 0.5f)),
                      beside, left_w);
-    ImGui::SetCursorPos(ImVec2(top.x, top.y + std::max(action.empty() ? 0.0f : t.tap, beside_h)));
+    ImGui::SetCursorPos(ImVec2(top.x, top.y + std::max(pause ? t.tap : 0.0f, beside_h)));
     gap(10);
-    if (!narrow || progress_under) paragraph(p.small, progress, w);
+    if (!narrow || progress_under) paragraph(p.small, s.progress, w);
 
     // A thin bar that fills gently.
     ImVec2 bar = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(w, t.progress_bar));
-    float total = static_cast<float>(std::max(v.step_number, v.step_total));
-    float frac = v.is_end ? 1.0f : total > 0 ? std::clamp(v.step_number / total, 0.0f, 1.0f) : 0.0f;
     dl->AddRectFilled(bar, bar + ImVec2(w, t.progress_bar), colour(t.control_hover), t.progress_bar);
-    if (frac > 0 && !v.in_safety)
-        dl->AddRectFilled(bar, bar + ImVec2(std::max(t.progress_bar, w * frac), t.progress_bar),
+    if (s.progress_done > 0)
+        dl->AddRectFilled(bar, bar + ImVec2(std::max(t.progress_bar, w * s.progress_done), t.progress_bar),
                           colour(mix(t.soft, t.accent, 0.7f)), t.progress_bar);
     gap(t.section_gap);
+}
 
+void StepScreen::notices(const Paint& p, const Screen& s, float w) {
     for (const auto& n : s.notices) {
         begin_panel(16.0f);
         paragraph(p.notice, n, w - 32.0f);
-        end_panel(p, t.notice, 16.0f, w);
-        gap(t.gap);
+        end_panel(p, p.theme->notice, 16.0f, w);
+        gap(p.theme->gap);
     }
 }
 
+void StepScreen::help(const Paint& p, const Screen& s, float w, Frame* f) {
+    if (s.help_title.empty()) return;
+    const Theme& t = *p.theme;
+    begin_panel(18.0f);
+    paragraph(p.body, s.help_title, w - 36.0f);
+    for (const auto& r : s.resources) {
+        gap(6);
+        paragraph(p.body, r.label, w - 36.0f);
+        paragraph(p.small, r.text, w - 36.0f);
+        if (const Control* c = s.control(r.control))
+            press_button(p, *c, std::min(w - 36.0f, button_width(p, c->label)), f);
+    }
+    end_panel(p, t.quote, 18.0f, w);
+    gap(t.section_gap);
+}
+
 void StepScreen::opening(const Paint& p, const Screen& s, float w) {
+    if (!s.opening) return;
     const Theme& t = *p.theme;
     paragraph(p.prompt, s.title, w);
-    if (s.minutes > 0) {
-        char buf[48];
-        std::snprintf(buf, sizeof buf, s.minutes == 1 ? str::kAboutMinute : str::kAboutMinutes, s.minutes);
-        paragraph(p.small, buf, w);
-    }
+    if (!s.minutes.empty()) paragraph(p.small, s.minutes, w);
     gap(t.paragraph_gap);
     if (!s.intro.empty()) paragraph(p.body, s.intro, w);
     if (!s.content_note.empty()) {
         gap(t.paragraph_gap * 0.5f);
-        paragraph(p.muted, std::string(str::kContentNote) + s.content_note, w);
+        paragraph(p.muted, s.content_note, w);
     }
-    // Many exercises say it again in their first step; once is kinder than twice.
-    if (!s.disclaimer.empty() && !disclaimer_repeated(s)) {
+    if (!s.disclaimer.empty()) {
         gap(t.paragraph_gap * 0.5f);
         paragraph(p.small, s.disclaimer, w);
-    }
-    gap(t.section_gap);
-}
-
-void StepScreen::body(const Paint& p, const Screen& s, float w, Frame* f) {
-    const Theme& t = *p.theme;
-    const StepView& v = *s.view;
-
-    if (v.in_safety && !s.resources.empty()) {
-        begin_panel(18.0f);
-        paragraph(p.body, str::kResourcesTitle, w - 36.0f);
-        for (size_t i = 0; i < s.resources.size(); i++) {
-            const Link& r = s.resources[i];
-            gap(6);
-            paragraph(p.body, r.label, w - 36.0f);
-            paragraph(p.small, r.text, w - 36.0f);
-            if (!r.url.empty()) {
-                ImGui::PushID(static_cast<int>(i));
-                std::string label = resource_action(r);
-                if (button(p, "##resource", label, std::min(w - 36.0f, button_width(p, label)), ButtonKind::Secondary, true,
-                           "resource:" + std::to_string(i)))
-                    f->intents.open_link = r.url;
-                ImGui::PopID();
-            }
-        }
-        end_panel(p, t.quote, 18.0f, w);
-        gap(t.section_gap);
-    }
-
-    if (s.opening) opening(p, s, w);
-    if (s.privacy_line) {
-        paragraph(p.small, str::kPrivacy, w);
-        gap(t.section_gap * 0.75f);
-    }
-
-    for (const auto& para : v.paragraphs) {
-        paragraph(p.body, para, w);
-        gap(t.paragraph_gap);
-    }
-
-    switch (v.kind) {
-        case StepKind::Text: question_text(p, v, w, f); break;
-        case StepKind::Choice: question_choice(p, v, w, f); break;
-        case StepKind::Scale: question_scale(p, v, w, f); break;
-        case StepKind::Pause:
-            gap(t.paragraph_gap);
-            if (s.pacer) pacer_.draw(p, w, s, &f->intents, &f->needs);
-            break;
-        case StepKind::Summary: summary(p, s, w); break;
-        default: break;
     }
     gap(t.section_gap);
 }
@@ -241,41 +246,34 @@ void StepScreen::field(const Paint& p, float w, Frame* f) {
     ImGui::Dummy(ImVec2(w, h));
     // Drawn under the real <textarea>, so the frame before it is placed already looks right.
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, pos + ImVec2(w, h), colour(mix(t.surface, ImVec4(1, 1, 1, 1), 0.7f)), t.radius);
+    dl->AddRectFilled(pos, pos + ImVec2(w, h), colour(t.field), t.radius);
     dl->AddRect(pos, pos + ImVec2(w, h), colour(t.outline), t.radius, 0, 1.5f);
     f->field.visible = true;
     f->field.pos = pos - ImGui::GetWindowPos();
     f->field.size = ImVec2(w, h);
 }
 
-void StepScreen::question_text(const Paint& p, const StepView& v, float w, Frame* f) {
-    paragraph(p.prompt, v.prompt, w);
-    if (!v.hint.empty()) paragraph(p.muted, v.hint, w);
+void StepScreen::question(const Paint& p, const Screen& s, float w, Frame* f) {
+    const screen::QuestionText& q = s.question;
+    if (q.kind == StepKind::Say) return;
+    paragraph(p.prompt, q.prompt, w);
+    if (!q.note.empty()) paragraph(p.small, q.note, w);
+    if (!q.hint.empty()) paragraph(p.muted, q.hint, w);
     gap(p.theme->gap);
-    field(p, w, f);
-}
-
-void StepScreen::question_choice(const Paint& p, const StepView& v, float w, Frame* f) {
-    paragraph(p.prompt, v.prompt, w);
-    if (v.multiple) paragraph(p.small, str::kChooseAny, w);
-    gap(p.theme->gap);
-    for (size_t i = 0; i < v.choices.size(); i++) {
-        ImGui::PushID(static_cast<int>(i));
-        if (option(p, "##option", v.choices[i].label, v.choices[i].selected, v.multiple, w, "option:" + v.choices[i].id))
-            f->intents.choose = v.choices[i].id;
+    if (q.kind == StepKind::Scale) return scale(p, s, w, f);
+    for (const Control* c : in_place(s, Place::Answer)) {
+        ImGui::PushID(c->key.c_str());
+        if (option(p, imgui_id(*c).c_str(), c->label, c->on, c->look == Look::Check, w, c->key)) f->pressed = c->key;
         ImGui::PopID();
     }
-    if (!v.other_label.empty()) {
-        if (option(p, "##other", v.other_label, v.other_selected, v.multiple, w, "other")) f->intents.other = !v.other_selected;
-        if (v.other_selected) field(p, w, f);
-    }
+    if (s.field.shown) field(p, w, f);
 }
 
-void StepScreen::question_scale(const Paint& p, const StepView& v, float w, Frame* f) {
+void StepScreen::scale(const Paint& p, const Screen& s, float w, Frame* f) {
     const Theme& t = *p.theme;
-    paragraph(p.prompt, v.prompt, w);
-    gap(t.gap);
-    int n = v.scale_max - v.scale_min + 1;
+    std::vector<const Control*> values = in_place(s, Place::Answer);
+    int n = static_cast<int>(values.size());
+    if (n == 0) return;
     // One row when 11 comfortable targets fit (closing the gaps from 6 px down to 3 px if
     // that is what it takes); otherwise two balanced rows (0–5, 6–10).
     float g = 6.0f;
@@ -287,152 +285,141 @@ void StepScreen::question_scale(const Paint& p, const StepView& v, float w, Fram
     float row_w = size * per_row + g * (per_row - 1);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     for (int i = 0; i < n; i++) {
-        int value = v.scale_min + i;
+        const Control& c = *values[i];
         if (i % per_row == 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX());
         else ImGui::SameLine(0, g);
         ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImGui::PushID(value);
-        bool pressed = ImGui::InvisibleButton("##scale", ImVec2(size, std::max(size, t.scale_tap)));
+        ImGui::PushID(c.key.c_str());
+        ImVec2 box(size, std::max(size, t.scale_tap));
+        if (ImGui::InvisibleButton(imgui_id(c).c_str(), box)) f->pressed = c.key;
         bool hovered = ImGui::IsItemHovered();
-        if (pressed) f->intents.scale = value;
-        bool selected = value == v.scale_value;
-        ImVec2 b = pos + ImVec2(size, std::max(size, t.scale_tap));
-        dl->AddRectFilled(pos, b, colour(selected ? t.accent : hovered ? t.soft_hover : t.control), std::min(t.radius, size * 0.5f));
-        char num[8];
-        std::snprintf(num, sizeof num, "%d", value);
-        TextStyle ts = selected ? p.on_accent : p.body;
-        draw_text_at(dl, ts, ImVec2(pos.x, pos.y + (b.y - pos.y - ts.line_height) * 0.5f), num, size, 0.5f);
-        note_target("##scale", num, std::string("scale:") + num);
+        dl->AddRectFilled(pos, pos + box, colour(c.on ? t.accent : hovered ? t.soft_hover : t.control),
+                          std::min(t.radius, size * 0.5f));
+        TextStyle ts = c.on ? p.on_accent : p.body;
+        draw_text_at(dl, ts, ImVec2(pos.x, pos.y + (box.y - ts.line_height) * 0.5f), c.label, size, 0.5f);
+        note_target(imgui_id(c).c_str(), c.label, c.key);
         ImGui::PopID();
     }
     gap(4);
     float label_w = std::max(row_w * 0.45f, 80.0f);
     ImVec2 at = ImGui::GetCursorScreenPos();
-    float h1 = draw_text_at(dl, p.small, at, v.min_label, label_w);
-    float h2 = draw_text_at(dl, p.small, ImVec2(at.x + row_w - label_w, at.y), v.max_label, label_w, 1.0f);
+    float h1 = draw_text_at(dl, p.small, at, s.question.min_label, label_w);
+    float h2 = draw_text_at(dl, p.small, ImVec2(at.x + row_w - label_w, at.y), s.question.max_label, label_w, 1.0f);
     ImGui::Dummy(ImVec2(row_w, std::max(h1, h2)));
 }
 
-void StepScreen::summary(const Paint& p, const Screen& s, float w) {
-    for (const auto& line : s.view->summary) {
-        if (line.text.empty()) continue;  // skipped: left out, never "(skipped)"
-        words_panel(p, line.label, line.text, w);
-        gap(p.theme->gap);
+void StepScreen::pacer(const Paint& p, const Screen& s, const ViewState& vs, float w, Frame* f) {
+    if (!s.pacer || !vs.clock) return;
+    const Theme& t = *p.theme;
+    gap(t.paragraph_gap);
+    draw_breath(p, w, *vs.clock, vs.pacer, vs.reduced_motion, vs.pacer_seen, &f->needs);
+
+    // Pause or resume, take longer, stop: one row when it fits, centred.
+    std::vector<const Control*> row = in_place(s, Place::Pacer);
+    if (row.empty()) return;
+    float total = -t.gap, left = ImGui::GetCursorPosX();
+    std::vector<float> ws;
+    for (const Control* c : row) {
+        ws.push_back(std::min(w, button_width(p, c->label, 1.6f)));
+        total += ws.back() + t.gap;
     }
+    bool one_row = total <= w;
+    float x = left + (one_row ? (w - total) * 0.5f : 0);
+    float y = ImGui::GetCursorPosY();
+    for (size_t i = 0; i < row.size(); i++) {
+        if (one_row) ImGui::SetCursorPos(ImVec2(x, y));
+        else ImGui::SetCursorPosX(left + (w - ws[i]) * 0.5f);
+        press_button(p, *row[i], ws[i], f);
+        x += ws[i] + t.gap;
+    }
+    if (one_row) ImGui::SetCursorPosX(left);
 }
 
-void StepScreen::controls(const Paint& p, const Screen& s, float w, Intents* in) {
+void StepScreen::navigation(const Paint& p, const Screen& s, float w, Frame* f) {
     const Theme& t = *p.theme;
-    const StepView& v = *s.view;
     float left = ImGui::GetCursorPosX();
-    bool narrow = w < 420.0f;
+    bool narrow = w < kNarrow;
 
-    if (v.in_safety && v.can_return) {
-        float rw = narrow ? w : button_width(p, str::kReturn);
-        if (button(p, "##return", str::kReturn, rw, ButtonKind::Secondary)) in->leave_safety = true;
+    if (const Control* r = find(s, Place::Nav, Action::Return)) {
+        press_button(p, *r, narrow ? w : button_width(p, r->label), f);
         gap(t.gap);
     }
-    if (v.is_end) return;
+    const Control* cont = find(s, Place::Nav, Action::Next);
+    const Control* skip = find(s, Place::Nav, Action::Skip);
+    const Control* back = find(s, Place::Nav, Action::Back);
+    if (!cont) return;
 
-    float cont_w = narrow ? w : button_width(p, str::kContinue);
-    float skip_w = v.can_skip ? button_width(p, str::kSkip) : 0;
-    float back_w = v.can_back ? button_width(p, str::kBack) : 0;
+    float cont_w = narrow ? w : button_width(p, cont->label);
+    float skip_w = skip ? button_width(p, skip->label) : 0;
+    float back_w = back ? button_width(p, back->label) : 0;
     if (narrow) {
         // Phone: Continue spans the width where a thumb rests; Back and Skip share a row.
-        if (button(p, "##continue", str::kContinue, cont_w, ButtonKind::Primary, v.can_continue)) in->next = true;
-        if (v.can_back || v.can_skip) {
+        press_button(p, *cont, cont_w, f);
+        if (back || skip) {
             ImGui::SetCursorPosX(left);
-            if (v.can_back && button(p, "##back", str::kBack, back_w, ButtonKind::Quiet)) in->back = true;
-            if (v.can_skip) {
-                if (v.can_back) ImGui::SameLine(0, 0);
+            if (back) press_button(p, *back, back_w, f);
+            if (skip) {
+                if (back) ImGui::SameLine(0, 0);
                 ImGui::SetCursorPosX(left + w - skip_w);
-                if (button(p, "##skip", str::kSkip, skip_w, ButtonKind::Quiet)) in->skip = true;
+                press_button(p, *skip, skip_w, f);
             }
         }
         return;
     }
     float y = ImGui::GetCursorPosY();
-    if (v.can_back) {
-        if (button(p, "##back", str::kBack, back_w, ButtonKind::Quiet)) in->back = true;
-    }
+    if (back) press_button(p, *back, back_w, f);
     float right = left + w;
     ImGui::SetCursorPos(ImVec2(right - cont_w, y));
-    if (button(p, "##continue", str::kContinue, cont_w, ButtonKind::Primary, v.can_continue)) in->next = true;
-    if (v.can_skip) {
+    press_button(p, *cont, cont_w, f);
+    if (skip) {
         ImGui::SetCursorPos(ImVec2(right - cont_w - t.gap - skip_w, y));
-        if (button(p, "##skip", str::kSkip, skip_w, ButtonKind::Quiet)) in->skip = true;
+        press_button(p, *skip, skip_w, f);
     }
     ImGui::SetCursorPosX(left);
 }
 
-void StepScreen::ending(const Paint& p, const Screen& s, float w, Intents* in) {
+void StepScreen::ending(const Paint& p, const Screen& s, float w, Frame* f) {
     const Theme& t = *p.theme;
     float left = ImGui::GetCursorPosX();
-    if (!s.words.empty()) {
-        paragraph(p.prompt, str::kYourWords, w);
+    if (!s.your_words_title.empty()) {
+        paragraph(p.prompt, s.your_words_title, w);
         gap(t.gap);
-        for (const auto& wd : s.words) {
-            words_panel(p, wd.question, wd.answer, w);
+        for (const auto& wd : s.your_words) {
+            words_panel(p, wd.label, wd.text, w);
             gap(t.gap);
         }
     }
     gap(t.gap);
-    paragraph(p.small, str::kKeepThem, w);
-    Flow flow(left, w);
-    struct { const char* id; const char* label; bool* out; } actions[] = {
-        {"##copy", str::kCopy, &in->copy},
-        {"##txt", str::kDownloadText, &in->download_text},
-        {"##json", str::kDownloadJson, &in->download_json},
-    };
-    for (auto& a : actions) {
-        float bw = std::min(w, button_width(p, a.label));
-        flow.place(bw);
-        if (button(p, a.id, a.label, bw, ButtonKind::Secondary)) *a.out = true;
-    }
+    paragraph(p.small, s.keep_them, w);
+    button_row(p, in_place(s, Place::Exports), left, w, f);
     if (!s.flash.empty()) paragraph(p.muted, s.flash, w);
     gap(t.section_gap);
 
-    if (!s.cta_link.empty()) {
+    if (const Control* cta = find(s, Place::Invitation, Action::Open)) {
         begin_panel(20.0f);
-        std::string lead = s.practice_name.empty() ? std::string(str::kCtaLead) : s.practice_name;
-        paragraph(p.body, lead, w - 40.0f);
+        paragraph(p.body, s.invitation_lead, w - 40.0f);
         gap(8);
-        std::string cta = s.cta_text.empty() ? str::kCtaDefault : s.cta_text;
-        float cw = std::min(w - 40.0f, button_width(p, cta));
-        if (button(p, "##cta", cta, cw, ButtonKind::Primary)) in->open_link = s.cta_link;
+        press_button(p, *cta, std::min(w - 40.0f, button_width(p, cta->label)), f);
         end_panel(p, t.soft, 20.0f, w);
         gap(t.section_gap);
     }
 
-    if (!s.journal.empty()) {
-        char label[64];
-        std::snprintf(label, sizeof label, s.journal_open ? str::kHideJournal : str::kShowJournal, static_cast<int>(s.journal.size()));
-        if (button(p, "##journal", label, std::min(w, button_width(p, label)), ButtonKind::Quiet)) in->toggle_journal = true;
-        if (s.journal_open) {
-            for (const auto& e : s.journal) {
-                words_panel(p, e.when, e.text, w);
-                gap(t.gap);
-            }
+    if (const Control* journal = find(s, Place::Journal, Action::ToggleJournal)) {
+        press_button(p, *journal, std::min(w, button_width(p, journal->label)), f);
+        for (const auto& e : s.journal) {
+            words_panel(p, e.label, e.text, w);
+            gap(t.gap);
         }
         gap(t.gap);
     }
 
-    Flow last(left, w);
-    if (!s.confirm_delete) {
-        float rw = button_width(p, str::kBeginAgain), dw = button_width(p, str::kDelete);
-        last.place(rw);
-        if (button(p, "##again", str::kBeginAgain, rw, ButtonKind::Quiet)) in->restart = true;
-        last.place(dw);
-        if (button(p, "##delete", str::kDelete, dw, ButtonKind::Caution)) in->ask_delete = true;
+    std::vector<const Control*> last = in_place(s, Place::Closing);
+    if (s.confirm_delete.empty()) {
+        button_row(p, last, left, w, f);
     } else {
         begin_panel(18.0f);
-        paragraph(p.body, str::kDeleteConfirm, w - 36.0f);
-        Flow row(ImGui::GetCursorPosX(), w - 36.0f);
-        float yw = button_width(p, str::kDeleteYes), nw = button_width(p, str::kDeleteNo);
-        row.place(yw);
-        if (button(p, "##delete_yes", str::kDeleteYes, yw, ButtonKind::Caution)) in->delete_all = true;
-        row.place(nw);
-        if (button(p, "##delete_no", str::kDeleteNo, nw, ButtonKind::Secondary)) in->cancel_delete = true;
+        paragraph(p.body, s.confirm_delete, w - 36.0f);
+        button_row(p, last, ImGui::GetCursorPosX(), w - 36.0f, f);
         end_panel(p, t.control, 18.0f, w);
     }
 }

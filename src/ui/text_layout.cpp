@@ -10,6 +10,8 @@ namespace tend::ui {
 
 namespace {
 
+std::vector<std::string>* g_drawn = nullptr;
+
 // Calls line(begin, end) for each wrapped line; returns the number of lines.
 int for_each_line(const TextStyle& st, const std::string& text, float width,
                   const std::function<void(const char*, const char*)>& line) {
@@ -43,8 +45,11 @@ float measure_text(const TextStyle& st, const std::string& text, float width) {
     return n * st.line_height;
 }
 
+void record_drawn_text(std::vector<std::string>* out) { g_drawn = out; }
+
 float draw_text_at(ImDrawList* dl, const TextStyle& st, ImVec2 pos, const std::string& text, float width, float align) {
     if (text.empty()) return 0;
+    if (g_drawn) g_drawn->push_back(text);
     // Centre each line's glyph box within its line box, as CSS does.
     float y = pos.y + (st.line_height - st.size) * 0.5f;
     int n = for_each_line(st, text, width, [&](const char* b, const char* e) {

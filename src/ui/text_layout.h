@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -24,6 +25,9 @@ float measure_text(const TextStyle& style, const std::string& text, float width)
 // align: 0 left, 0.5 centred, 1 right (per line, within `width`).
 float draw_text_at(ImDrawList* dl, const TextStyle& style, ImVec2 pos, const std::string& text, float width,
                    float align = 0.0f);
+
+// For tests: every text drawn from now on is also appended to `out` (nullptr stops it).
+void record_drawn_text(std::vector<std::string>* out);
 
 // Draws at the cursor and advances it, like ImGui::TextWrapped with a line height.
 void paragraph(const TextStyle& style, const std::string& text, float width);

@@ -134,6 +134,7 @@ Theme make_theme(const ThemeOverrides& o, std::vector<std::string>* warnings) {
     t.soft = mix(t.surface, t.accent, 0.14f);
     t.soft_hover = mix(t.surface, t.accent, 0.22f);
     t.quote = mix(t.surface, t.accent, 0.07f);
+    t.field = mix(t.surface, white, 0.7f);
 
     // Small print sits on the card and on its panels; the warm notice and "delete" too.
     reach(&t.muted, t.text, o.high_contrast ? 7.0f : 4.5f, {t.surface, t.soft, t.quote, t.control, t.control_hover});

@@ -30,6 +30,7 @@ struct Theme {
     ImVec4 notice{0.992f, 0.945f, 0.878f, 1};      // warm, never alarming
     ImVec4 notice_text{0.40f, 0.28f, 0.12f, 1};
     ImVec4 quote;                                  // derived: behind the reader's own words
+    ImVec4 field;                                  // derived: the reply box
     ImVec4 caution{0.62f, 0.27f, 0.25f, 1};        // "delete my answers": muted brick, not red
 
     // Type (em sizes in CSS px; body never below 16 whatever the scale).

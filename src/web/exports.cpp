@@ -1,5 +1,6 @@
-// Tend: the C entry points JavaScript calls (web/tend.js and the EM_JS listeners).
-// One widget per wasm instance, so they all address the same Widget.
+// Tend: the C entry points the page calls: the loader and the widget's host (web/src/), and
+// the listeners of web/src/engine_library.js. One widget per wasm instance, so they all
+// address the same Widget.
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -34,13 +35,13 @@ EMSCRIPTEN_KEEPALIVE void tend_unmount() { widget().unmount(); }
 EMSCRIPTEN_KEEPALIVE char* tend_state_json() { return malloc_copy(widget().state_json()); }
 EMSCRIPTEN_KEEPALIVE char* tend_targets_json() { return malloc_copy(widget().targets_json()); }
 
-EMSCRIPTEN_KEEPALIVE void tend_text_input(const char* text) { widget().text_input(text); }
-EMSCRIPTEN_KEEPALIVE void tend_copy_result(int ok) { widget().copy_result(ok != 0); }
-
-// The DOM mirror: a control was used ("next", "choose" + option id, "scale" + "6", …), and
-// which control has DOM focus ("" when it left), for the ring on the canvas.
-EMSCRIPTEN_KEEPALIVE void tend_act(const char* what, const char* arg) { widget().act(what, arg); }
+// The DOM mirror: the reader used a control (its key: "continue", "option:calm", …), typed in
+// the reply box that holds `field` (the Screen's field key), or moved the focus to a control
+// ("" when it left the widget), for the ring on the canvas.
+EMSCRIPTEN_KEEPALIVE void tend_press(const char* key) { widget().press(key); }
+EMSCRIPTEN_KEEPALIVE void tend_text_input(const char* field, const char* text) { widget().text_input(field, text); }
 EMSCRIPTEN_KEEPALIVE void tend_focus(const char* key) { widget().focus(key); }
+EMSCRIPTEN_KEEPALIVE void tend_copy_result(int ok) { widget().copy_result(ok != 0); }
 EMSCRIPTEN_KEEPALIVE int tend_frames() { return widget().frames(); }  // test hook: frames drawn so far
 
 EMSCRIPTEN_KEEPALIVE void tend_web_pointer(int kind, float x, float y, int button, int source) {
@@ -58,5 +59,9 @@ EMSCRIPTEN_KEEPALIVE void tend_web_storage() { widget().storage_changed(); }
 // Test hook: how many characters of `text` the canvas's fonts would draw as the fallback
 // glyph right now (-1 without a canvas).
 EMSCRIPTEN_KEEPALIVE int tend_missing_glyphs(const char* text) { return widget().missing_glyphs(text); }
+
+// Test hook: from now on keep every text the canvas draws; the last frame's, as a JSON array.
+EMSCRIPTEN_KEEPALIVE void tend_record_text(int on) { widget().record_text(on != 0); }
+EMSCRIPTEN_KEEPALIVE char* tend_drawn_text() { return malloc_copy(widget().drawn_text()); }
 
 }  // extern "C"

@@ -29,6 +29,7 @@ public:
         return *this;
     }
     JsonOut& boolean(bool v) { sep(); out_ += v ? "true" : "false"; return *this; }
+    JsonOut& raw(const std::string& json) { sep(); out_ += json; return *this; }  // already JSON
     JsonOut& strings(const std::vector<std::string>& v) {
         begin('[');
         for (const auto& s : v) str(s);

@@ -4,7 +4,7 @@
 #include <cfloat>
 #include <string>
 
-#include <emscripten/emscripten.h>
+#include "page.h"
 
 namespace {
 
@@ -25,37 +25,6 @@ void poke(BackendData* bd) {
 
 }  // namespace
 
-// Pointer Events aren't in 3.1.6's html5.h. Listeners go on the canvas only; coordinates
-// are CSS px relative to it. Nothing is prevented: touch-action (CSS) decides scrolling.
-EM_JS(void, tend_web_listen_pointer, (const char* selector, int on), {
-    var c = document.querySelector(UTF8ToString(selector));
-    if (!c) return;
-    if (!on) {
-        var old = Module.tendPointer;
-        if (old) for (var k in old) c.removeEventListener(k, old[k]);
-        Module.tendPointer = null;
-        return;
-    }
-    var send = function(kind, e) {
-        var r = c.getBoundingClientRect();
-        var src = e.pointerType == "touch" ? 1 : e.pointerType == "pen" ? 2 : 0;
-        Module["_tend_web_pointer"](kind, e.clientX - r.left, e.clientY - r.top, e.button, src);
-    };
-    var h = {
-        pointermove: function(e) { send(0, e); },
-        pointerdown: function(e) {
-            // A mouse drag that leaves the canvas still releases here.
-            if (e.pointerType == "mouse" && c.setPointerCapture) c.setPointerCapture(e.pointerId);
-            send(1, e);
-        },
-        pointerup: function(e) { send(2, e); },
-        pointercancel: function(e) { send(3, e); },
-        pointerleave: function(e) { send(4, e); }
-    };
-    for (var k in h) c.addEventListener(k, h[k]);
-    Module.tendPointer = h;
-});
-
 bool ImGui_ImplTendWeb_Init(const char* canvas_selector, void (*on_input)(void*), void* user) {
     ImGuiIO& io = ImGui::GetIO();
     IM_ASSERT(io.BackendPlatformUserData == nullptr && "Already initialized a platform backend!");
@@ -69,14 +38,14 @@ bool ImGui_ImplTendWeb_Init(const char* canvas_selector, void (*on_input)(void*)
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
 
-    tend_web_listen_pointer(bd->selector.c_str(), 1);
+    tend::web::page::listen_pointer(bd->selector, true);
     return true;
 }
 
 void ImGui_ImplTendWeb_Shutdown() {
     BackendData* bd = backend();
     IM_ASSERT(bd != nullptr && "No platform backend to shutdown, or already shutdown?");
-    tend_web_listen_pointer(bd->selector.c_str(), 0);
+    tend::web::page::listen_pointer(bd->selector, false);
     ImGuiIO& io = ImGui::GetIO();
     io.BackendPlatformUserData = nullptr;
     io.BackendPlatformName = nullptr;

@@ -1,15 +1,15 @@
 // dear imgui: Platform Backend for a canvas that is a guest in someone else's web page
-// (Emscripten html5.h + a few EM_JS listeners). Written for Tend; in the imgui_impl_* spirit.
+// (Pointer Events from web/src/engine_library.js, through page.h). Written for Tend; in the imgui_impl_* spirit.
 //
 // Implemented features:
 //  [X] Platform: mouse, touch and pen through Pointer Events, with io.AddMouseSourceEvent();
 //      after a finger lifts the mouse moves to (-FLT_MAX, -FLT_MAX) so nothing stays hovered.
 //  [ ] Platform: keyboard. Deliberately not fed: the canvas is aria-hidden and can't take
-//      focus; the keyboard works the page's DOM mirror of the step (web/tend.js), whose
-//      focus the view draws as a ring (ui::Screen::focus).
+//      focus; the keyboard works the page's DOM mirror of the step (web/src/mirror.js), whose
+//      focus the view draws as a ring (ui::ViewState::focus).
 //  [X] Platform: display size in CSS px, DisplayFramebufferScale = device pixels per CSS px.
 //  [ ] Platform: mouse wheel. Deliberately not fed: the wheel scrolls the article, never us.
-//  [ ] Platform: text input. Answers are typed into a real <textarea> (see textarea_overlay.h).
+//  [ ] Platform: text input. Answers are typed into a real <textarea> (web/src/mirror.js places it).
 //  [ ] Platform: mouse cursor shapes, gamepad, clipboard (the widget uses navigator.clipboard).
 //  [ ] Platform: multi-viewports.
 //

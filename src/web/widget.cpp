@@ -3,117 +3,109 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <set>
 
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
-#include "answer.h"
-#include "bridge_json.h"
-#include "browser.h"
 #include "font_data.h"
-#include "fonts.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // the input queue, to keep drawing until it drains
-#include "interpolate.h"
 #include "json_out.h"
-#include "json_guard.h"
-#include "page_watch.h"
+#include "page.h"
 #include "problem.h"
-#include "ui/strings.h"
 #include "validator.h"
 #include "web_platform.h"
 #include "webgl_renderer.h"
 
 namespace tend::web {
 
+using screen::Action;
+
 namespace {
 
 constexpr int kSettleFrames = 3;               // ImGui trickles queued input over a few frames
 constexpr double kMaxBackingPixels = 16.0e6;   // iOS refuses canvases above ~16.7 M pixels
-constexpr float kReservedHeight = 480.0f;      // before the first measure (the loader reserves it too)
-
-std::string get_string(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-double get_number(const nlohmann::json& j, const char* key, double fallback) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<double>() : fallback;
-}
-
-WidgetConfig parse_config(const std::string& text) {
-    WidgetConfig c;
-    JsonParse p = parse_json_guarded(text);
-    if (!p.ok || !p.value.is_object()) return c;
-    const auto& j = p.value;
-    if (auto s = get_string(j, "section"); !s.empty()) c.section = s;
-    c.practice_name = get_string(j, "practiceName");
-    c.cta_text = get_string(j, "ctaText");
-    c.cta_link = get_string(j, "ctaLink");
-    c.theme.accent = get_string(j, "accent");
-    c.theme.background = get_string(j, "background");
-    c.theme.font_scale = static_cast<float>(get_number(j, "fontScale", 0));
-    c.theme.radius = static_cast<float>(get_number(j, "radius", -1));
-    auto flag = [&](const char* key) { auto it = j.find(key); return it != j.end() && it->is_boolean() && it->get<bool>(); };
-    c.reduced_motion = flag("reducedMotion");
-    c.theme.high_contrast = flag("highContrast");
-    return c;
-}
-
-// The links a widget may open: the exercise's resources are validated as https/tel/sms;
-// the practice's call to action may also be a plain http(s) page or an email address.
-bool safe_link(const std::string& url) {
-    for (const char* scheme : {"https:", "http:", "tel:", "sms:", "mailto:"})
-        if (url.rfind(scheme, 0) == 0) return true;
-    return url.rfind("/", 0) == 0;  // same-site path
-}
 
 void on_input(void* self) { static_cast<Widget*>(self)->poke(); }
 
-// The widget's own words, for the DOM mirror (strings.h stays their one home).
-std::string strings_json() {
-    namespace s = ui::str;
-    const char* pairs[][2] = {
-        {"continue", s::kContinue}, {"skip", s::kSkip}, {"back", s::kBack}, {"need_pause", s::kNeedPause},
-        {"return", s::kReturn}, {"choose_any", s::kChooseAny}, {"placeholder", s::kFieldPlaceholder},
-        {"your_words", s::kYourWords}, {"keep_them", s::kKeepThem}, {"copy", s::kCopy}, {"txt", s::kDownloadText},
-        {"json", s::kDownloadJson}, {"again", s::kBeginAgain}, {"delete", s::kDelete},
-        {"delete_confirm", s::kDeleteConfirm}, {"delete_yes", s::kDeleteYes}, {"delete_no", s::kDeleteNo},
-        {"resources_title", s::kResourcesTitle}, {"pacer_longer", s::kPacerLonger}, {"pacer_stop", s::kPacerStop},
-        {"name", s::kWidgetName},
-    };
-    JsonOut j;
-    j.begin();
-    for (auto& p : pairs) j.str(p[0], p[1]);
-    return j.end().text();
-}
+std::string format_date(int64_t ms, const char* language) { return page::format_date(ms, language); }
 
 }  // namespace
 
-// The theme follows the practice's options and the reader's prefers-contrast; the textarea,
-// the DOM mirror and the card's CSS share it (the font too, from the same bytes).
+// ---- lifecycle ---------------------------------------------------------------------------
+
+int Widget::mount(const std::string& selector, const std::string& exercise_text, const std::string& config_json) {
+    selector_ = selector;
+    config_ = parse_config(config_json);
+
+    ExerciseLoad load = load_exercise(exercise_text);
+    if (!load.ok()) {
+        // Readers get a kind message from the loader; authors get every precise problem here.
+        page::console_error("Tend: this exercise can't be shown because of " + std::to_string(load.problems.size()) +
+                            " problem(s) in its file:");
+        for (const auto& p : load.problems) page::console_error("  " + format_problem(p));
+        return kBadExercise;
+    }
+    exercise_ = std::move(*load.exercise);
+    words_.emplace(exercise_->language);
+
+    storage_blocked_ = LocalStorageStore::blocked();
+    std::string prefix = "tend/" + config_.section + "/" + exercise_->id + "/";
+    session_ = std::make_unique<Session>(*exercise_, store_, prefix);
+    journal_ = std::make_unique<Journal>(*exercise_, store_, prefix);
+    session_->open();
+
+    apply_theme();
+    page::use_font(kFontData, kFontSize);
+    // The widget's own words, all of them: the atlas then never waits for a button's glyphs.
+    for (int w = 0; w < static_cast<int>(screen::Word::count_); w++) glyphs_.add((*words_)[static_cast<screen::Word>(w)]);
+
+    imgui_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(imgui_);
+    ui::apply_to_style(theme_, ImGui::GetStyle());
+    ImGui_ImplTendWeb_Init(selector_.c_str(), &on_input, this);
+
+    mounted_ = true;
+    page::watch(selector_, prefix);
+    after_change();
+    lay_out_first();
+    if (gl_.create(selector_, &Widget::on_restored, this)) {
+        // Drawn now rather than at the next animation frame: the browser shows it at its
+        // next paint either way, and the reader's wait is one frame shorter.
+        frame(emscripten_get_now());
+    } else {
+        // No WebGL2 (too old, switched off, or the canvas is blocked): the DOM mirror is the widget.
+        ImGui_ImplTendWeb_Shutdown();
+        ImGui::DestroyContext(imgui_);
+        imgui_ = nullptr;
+        dom_only_ = true;
+    }
+    poke();
+    return dom_only_ ? kMountedWithoutCanvas : kMounted;
+}
+
+void Widget::unmount() {
+    if (!mounted_) return;
+    mounted_ = false;
+    if (raf_) emscripten_cancel_animation_frame(raf_);
+    if (timer_) emscripten_clear_timeout(timer_);
+    raf_ = timer_ = 0;
+    page::unwatch();
+    if (dom_only_) return;
+    ImGui::SetCurrentContext(imgui_);
+    ImGui_ImplTendWeb_Shutdown();
+    gl_.destroy();
+    ImGui::DestroyContext(imgui_);
+    imgui_ = nullptr;
+}
+
+// The theme follows the practice's options and the reader's prefers-contrast; the reply box
+// and the DOM-only card share it (the font too, from the same bytes).
 void Widget::apply_theme() {
     std::vector<std::string> warnings;
     theme_ = ui::make_theme(config_.theme, &warnings);
-    for (const auto& w : warnings) console_warn(w);
-
-    struct { const char* name; ImVec4 colour; } colours[] = {
-        {"surface", theme_.surface}, {"text", theme_.text}, {"muted", theme_.muted}, {"accent", theme_.accent},
-        {"line", theme_.line}, {"outline", theme_.outline}, {"on-accent", theme_.on_accent}, {"soft", theme_.soft},
-        {"control", theme_.control}, {"quote", theme_.quote}, {"caution", theme_.caution}, {"notice", theme_.notice},
-        {"notice-text", theme_.notice_text}, {"field", ui::mix(theme_.surface, ImVec4(1, 1, 1, 1), 0.7f)},
-    };
-    JsonOut css;
-    css.begin();
-    for (auto& c : colours) css.str(("--tend-" + std::string(c.name)).c_str(), ui::hex_colour(c.colour));
-    css.str("--tend-ring", ui::hex_colour(theme_.accent) + "40");  // the accent at 25%, for the textarea's glow
-    css.str("--tend-radius", std::to_string(static_cast<int>(theme_.radius)) + "px");
-    css.str("--tend-card-radius", std::to_string(static_cast<int>(theme_.radius * 1.4f)) + "px");
-    css.str("--tend-font-size", std::to_string(static_cast<int>(theme_.body_px)) + "px");
-    css.str("--tend-line-height", std::to_string(theme_.line_height));
-    host_style(css.end().text());
+    for (const auto& w : warnings) page::console_warn(w);
+    bridge_.style(theme_);
     if (imgui_) {
         ImGui::SetCurrentContext(imgui_);
         ImGui::GetStyle() = ImGuiStyle();
@@ -121,20 +113,151 @@ void Widget::apply_theme() {
     }
 }
 
-void Widget::high_contrast(bool more) {
-    if (!mounted_ || more == config_.theme.high_contrast) return;
-    config_.theme.high_contrast = more;
-    apply_theme();
+// ---- the reader --------------------------------------------------------------------------
+
+void Widget::press(const std::string& key) {
+    if (!mounted_) return;
+    const screen::Control* c = screen_.control(key);
+    if (!c || !c->enabled) return;
+    apply(c->action, std::string(c->arg));
     poke();
 }
 
-void Widget::storage_changed() {
-    if (!mounted_) return;
-    session_->open();  // writes nothing unless the stored copy needs repair, so tabs can't ping-pong
-    moved_ = false;
-    build_screen();
+void Widget::apply(Action action, const std::string& arg) {
+    Session& s = *session_;
+    const std::string& id = exercise_->id;
+    switch (action) {
+        case Action::Next: s.next(), moved_ = true; break;
+        case Action::Back: s.back(), moved_ = true; break;
+        case Action::Skip: s.skip(), moved_ = true; break;
+        case Action::Pause: s.enter_safety(), moved_ = true; break;
+        case Action::Return: s.leave_safety(), moved_ = true; break;
+        case Action::Choose: s.choose(arg); break;
+        case Action::Other: s.set_other(arg == "1", view_.other_text); break;
+        case Action::Scale: s.set_scale(std::atoi(arg.c_str())); break;
+        case Action::PacerToggle:
+        case Action::PacerLonger:
+        case Action::PacerStop:
+            if (dom_only_ && timer_) on_tick(this);  // count the time so far before changing the clock
+            if (action == Action::PacerToggle) pacer_.toggle();
+            if (action == Action::PacerLonger) pacer_.lengthen();
+            if (action == Action::PacerStop) pacer_.stop();
+            break;
+        case Action::Copy: bridge_.copy(journal_->session_text(s.state())); break;
+        case Action::DownloadText: bridge_.download("tend-" + id + ".txt", "text/plain;charset=utf-8", journal_->export_text()); break;
+        case Action::DownloadJson: bridge_.download("tend-" + id + ".json", "application/json", journal_->export_json()); break;
+        case Action::ToggleJournal: around_.journal_open = !around_.journal_open; break;
+        case Action::Restart: s.restart(); break;
+        case Action::AskDelete: around_.confirm_delete = true; break;
+        case Action::CancelDelete: around_.confirm_delete = false; break;
+        case Action::Delete:
+            around_.confirm_delete = false;
+            journal_->remove_all();
+            s.restart();
+            around_.flash = screen::Flash::Deleted;
+            break;
+        case Action::Open:
+            if (safe_link(arg)) bridge_.open(arg);
+            break;
+    }
+    after_change();
+}
+
+void Widget::text_input(const std::string& field_key, const std::string& text) {
+    // Words typed into a box that has moved on to another answer belong to none.
+    if (!mounted_ || !screen_.field.shown || field_key != screen_.field.key) return;
+    bridge_.typed(field_key, text);
+    if (view_.kind == StepKind::Text) session_->set_text(text);
+    else session_->set_other(true, text);
     after_change();
     poke();
+}
+
+void Widget::focus(const std::string& key) {
+    if (key == focus_) return;
+    focus_ = key;
+    poke();
+}
+
+void Widget::copy_result(bool ok) {
+    around_.flash = ok ? screen::Flash::Copied : screen::Flash::CopyFailed;
+    after_change();
+    poke();
+}
+
+// ---- the engine, shown -------------------------------------------------------------------
+
+std::vector<screen::Notice> Widget::notices() const {
+    using screen::Notice;
+    std::vector<Notice> n;
+    const SessionStatus& st = session_->status();
+    StoreResult w = storage_blocked_ ? StoreResult::Blocked : st.last_write;
+    if (w == StoreResult::Blocked) n.push_back(Notice::StorageBlocked);
+    else if (w == StoreResult::Full) n.push_back(Notice::StorageFull);
+    else if (w == StoreResult::Failed) n.push_back(Notice::StorageFailed);
+    if (st.recovered) n.push_back(Notice::Recovered);
+    if (st.resumed_after_change && !moved_) n.push_back(Notice::ResumedAfterChange);
+    return n;
+}
+
+std::vector<screen::PastSession> Widget::past_sessions() const {
+    std::vector<screen::PastSession> out;
+    for (const auto& e : journal_->list()) {
+        if (e.state.started_ms == session_->state().started_ms) continue;  // the session on screen
+        out.push_back({e.state.started_ms, journal_->session_text(e.state)});
+    }
+    return out;
+}
+
+void Widget::after_change() {
+    view_ = session_->view();
+    std::string key = view_.step_id + (view_.in_safety ? "#safety" : "");
+    bool stepped = key != shown_key_;
+    bool first = shown_key_.empty();  // the step the widget opened on (a resumed session's)
+    if (stepped) {
+        shown_key_ = key;
+        if (!first && around_.flash != screen::Flash::Deleted) around_.flash = screen::Flash::None;
+        around_.confirm_delete = false;
+        if (view_.kind == StepKind::Pause) pacer_.reset(view_.seconds);
+        around_.journal = view_.is_end ? past_sessions() : std::vector<screen::PastSession>();
+    }
+    around_.notices = notices();
+    around_.pacer = &pacer_;
+    screen_ = screen::build_screen(
+        {*exercise_, session_->state(), view_, config_.practice, around_, *words_, &format_date});
+
+    // The live region says each new step; a new notice when nothing else is being said.
+    std::string notices_now;
+    for (const auto& n : screen_.notices) notices_now += n + " ";
+    std::string say, say_language;
+    if (stepped) say = screen_.announcement, say_language = screen_.exercise_language;
+    else if (notices_now != notices_said_ && !notices_now.empty()) say = notices_now, say_language = screen_.language;
+    notices_said_ = notices_now;
+
+    if (!dom_only_ && glyphs_.add(screen::all_text(screen_))) fonts_dirty_ = true;
+    bridge_.show(screen_, say, say_language);
+    if (view_.kind == StepKind::Pause) bridge_.pace(screen::pacer_words(pacer_, *words_));
+    if (stepped) {
+        // 'complete' is for reaching the end, once: reopening a page that shows a finished
+        // session's end screen must not count it again.
+        if (!first && view_.is_end && session_->state().finished()) bridge_.complete(*exercise_, session_->state());
+        schedule_tick();
+    }
+    request_frame();
+}
+
+// The pacer's clock moves only while it is seen; its buttons go when its time is up.
+void Widget::advance_pacer(float dt) {
+    if (view_.kind != StepKind::Pause || !on_screen_) return;
+    bool was_done = pacer_.done();
+    pacer_.advance(dt);
+    if (pacer_.done() != was_done) after_change();
+    else bridge_.pace(screen::pacer_words(pacer_, *words_));
+}
+
+std::string Widget::state_json() const {
+    if (!session_) return "null";
+    return web::state_json(*exercise_, session_->state());
 }
 
 int Widget::missing_glyphs(const std::string& text) const {
@@ -155,74 +278,52 @@ int Widget::missing_glyphs(const std::string& text) const {
     return missing;
 }
 
-int Widget::mount(const std::string& selector, const std::string& exercise_text, const std::string& config_json) {
-    selector_ = selector;
-    config_ = parse_config(config_json);
-
-    ExerciseLoad load = load_exercise(exercise_text);
-    if (!load.ok()) {
-        // Readers get a kind message from the loader; authors get every precise problem here.
-        console_error("Tend: this exercise can't be shown because of " + std::to_string(load.problems.size()) +
-                      " problem(s) in its file:");
-        for (const auto& p : load.problems) console_error("  " + format_problem(p));
-        return 1;
-    }
-    exercise_ = std::move(*load.exercise);
-
-    storage_blocked_ = LocalStorageStore::blocked();
-    prefix_ = "tend/" + config_.section + "/" + exercise_->id + "/";
-    session_ = std::make_unique<Session>(*exercise_, store_, prefix_);
-    journal_ = std::make_unique<Journal>(*exercise_, store_, prefix_);
-    session_->open();
-
-    apply_theme();
-    host_font(kFontData, kFontSize);
-    std::string words = strings_json();
-    host_call("strings", words);
-    glyphs_.add(words);  // the widget's own words (ASCII today; a translation may not be)
-
-    imgui_ = ImGui::CreateContext();
-    ImGui::SetCurrentContext(imgui_);
-    ui::apply_to_style(theme_, ImGui::GetStyle());
-    ImGui_ImplTendWeb_Init(selector_.c_str(), &on_input, this);
-
-    mounted_ = true;
-    css_h_ = kReservedHeight;
-    watch_page(selector_, prefix_);
-    after_change();
-    lay_out_first();
-    if (gl_.create(selector_, &Widget::on_restored, this)) {
-        // The first frame is drawn now rather than at the next animation frame: the browser
-        // shows it at its next paint either way, and the reader's wait is one frame shorter.
-        frame(emscripten_get_now());
-    } else {
-        // No WebGL2 (too old, switched off, or the canvas is blocked): the DOM mirror is the widget.
-        ImGui_ImplTendWeb_Shutdown();
-        ImGui::DestroyContext(imgui_);
-        imgui_ = nullptr;
-        dom_only_ = true;
-    }
+void Widget::record_text(bool on) {
+    record_text_ = on;
     poke();
-    return dom_only_ ? kMountedWithoutCanvas : kMounted;
 }
 
-void Widget::unmount() {
+std::string Widget::drawn_text() const { return JsonOut().strings(drawn_).text(); }
+
+// ---- the page around it ------------------------------------------------------------------
+
+void Widget::high_contrast(bool more) {
+    if (!mounted_ || more == config_.theme.high_contrast) return;
+    config_.theme.high_contrast = more;
+    apply_theme();
+    poke();
+}
+
+void Widget::storage_changed() {
     if (!mounted_) return;
-    mounted_ = false;
-    if (raf_) emscripten_cancel_animation_frame(raf_);
-    if (timer_) emscripten_clear_timeout(timer_);
-    raf_ = timer_ = 0;
-    unwatch_page();
-    textarea_.hide();
-    if (dom_only_) return;
-    ImGui::SetCurrentContext(imgui_);
-    ImGui_ImplTendWeb_Shutdown();
-    gl_.destroy();
-    ImGui::DestroyContext(imgui_);
-    imgui_ = nullptr;
+    session_->open();  // writes nothing unless the stored copy needs repair, so tabs can't ping-pong
+    moved_ = false;
+    if (view_.is_end) around_.journal = past_sessions();
+    after_change();
+    poke();
 }
 
-// ---- scheduling ------------------------------------------------------------------------
+void Widget::resized(float css_w, float css_h, int dev_w, int dev_h) {
+    ro_css_w_ = css_w, ro_css_h_ = css_h, ro_dev_w_ = dev_w, ro_dev_h_ = dev_h;
+    poke();
+}
+
+void Widget::visible(bool on_screen) {
+    on_screen_ = on_screen;
+    if (on_screen) poke();  // resume an animation that stopped while scrolled away
+}
+
+void Widget::reduced_motion(bool reduce) {
+    config_.reduced_motion = reduce;
+    poke();
+}
+
+void Widget::dpr_changed() {
+    fonts_dirty_ = true;
+    poke();
+}
+
+// ---- scheduling --------------------------------------------------------------------------
 
 void Widget::poke() {
     settle_ = std::max(settle_, kSettleFrames);
@@ -251,23 +352,20 @@ void Widget::on_timer(void* self) {
 // DOM-only: no frames, so the pacer's clock is moved on here, once a second while it runs.
 void Widget::schedule_tick() {
     if (!dom_only_ || !mounted_ || timer_) return;
-    bool run = view_.kind == StepKind::Pause && pacer_.running() && on_screen_;
-    if (!run) {
+    if (view_.kind != StepKind::Pause || !pacer_.running() || !on_screen_) {
         last_tick_ms_ = 0;
         return;
     }
     if (last_tick_ms_ == 0) last_tick_ms_ = emscripten_get_now();
-    auto b = pacer_.breath(theme_.breathe_in, theme_.breathe_out);
-    timer_ = emscripten_set_timeout(&Widget::on_tick, b.to_next_count * 1000.0 + 5.0, this);
+    timer_ = emscripten_set_timeout(&Widget::on_tick, pacer_.breath().to_next_count * 1000.0 + 5.0, this);
 }
 
 void Widget::on_tick(void* self) {
     auto* w = static_cast<Widget*>(self);
     w->timer_ = 0;
     double now = emscripten_get_now();
-    w->pacer_.advance(static_cast<float>(std::min(1.5, (now - w->last_tick_ms_) / 1000.0)));
+    w->advance_pacer(static_cast<float>(std::min(1.5, (now - w->last_tick_ms_) / 1000.0)));
     w->last_tick_ms_ = now;
-    w->send_pacer();
     w->schedule_tick();
 }
 
@@ -275,26 +373,6 @@ void Widget::on_restored(void* self) {
     auto* w = static_cast<Widget*>(self);
     w->fonts_dirty_ = true;  // the font texture died with the old context
     w->poke();
-}
-
-void Widget::resized(float css_w, float css_h, int dev_w, int dev_h) {
-    ro_css_w_ = css_w, ro_css_h_ = css_h, ro_dev_w_ = dev_w, ro_dev_h_ = dev_h;
-    poke();
-}
-
-void Widget::visible(bool on_screen) {
-    on_screen_ = on_screen;
-    if (on_screen) poke();  // resume an animation that stopped while scrolled away
-}
-
-void Widget::reduced_motion(bool reduce) {
-    config_.reduced_motion = reduce;
-    poke();
-}
-
-void Widget::dpr_changed() {
-    fonts_dirty_ = true;
-    poke();
 }
 
 // ---- one frame ---------------------------------------------------------------------------
@@ -315,7 +393,18 @@ void Widget::backing_size(double css_w, double css_h, double* fb_w, double* fb_h
     }
 }
 
-// One ImGui pass over the current step: input in, layout and draw lists out.
+// The atlas at this density (quarter steps: a zoom of 110% doesn't need its own atlas, and
+// fewer rebuilds is calmer), with every glyph shown so far.
+void Widget::fonts_for(float density) {
+    density = std::max(1.0f, std::round(density * 4.0f) / 4.0f);
+    if (!fonts_dirty_ && density == font_density_) return;
+    fonts_ = build_fonts(theme_, density, glyphs_);
+    font_density_ = density;
+    fonts_dirty_ = false;
+    texture_stale_ = true;
+}
+
+// One ImGui pass over the current screen: input in, layout and draw lists out.
 ui::Frame Widget::layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt) {
     ImGui_ImplTendWeb_NewFrame(now, css_w, css_h, fb_w, fb_h);
     ImGui::NewFrame();
@@ -325,11 +414,13 @@ ui::Frame Widget::layout(double now, float css_w, float css_h, int fb_w, int fb_
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    screen_.view = &view_;
-    screen_.reduced_motion = config_.reduced_motion;
-    screen_.pacer_visible = on_screen_;
-    screen_.pacer = &pacer_;
-    ui::Frame f = step_screen_.draw(screen_, theme_, fonts_, css_w, dt);
+    ui::ViewState vs;
+    vs.focus = focus_;
+    vs.reduced_motion = config_.reduced_motion;
+    vs.pacer_seen = on_screen_;
+    vs.clock = &pacer_;
+    if (screen_.pacer) vs.pacer = screen::pacer_words(pacer_, *words_);
+    ui::Frame f = step_screen_.draw(screen_, vs, theme_, fonts_, css_w, dt);
     ImGui::End();
     // The card fills the canvas; CSS rounds its corners and gives it a soft shadow.
     ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(css_w, css_h),
@@ -346,18 +437,14 @@ void Widget::lay_out_first() {
     emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
     if (css_w < 1 || css_h < 1) return;  // display:none: the first frame will size it
     backing_size(css_w, css_h, &fb_w, &fb_h);
-    float density = std::max(1.0f, std::round(static_cast<float>(fb_w / css_w) * 4.0f) / 4.0f);
-    fonts_ = build_fonts(theme_, density, glyphs_);
-    font_density_ = density;
-    fonts_dirty_ = false;
-    texture_stale_ = true;
+    fonts_for(static_cast<float>(fb_w / css_w));
     ui::Frame f = layout(emscripten_get_now(), static_cast<float>(css_w), static_cast<float>(css_h),
                          static_cast<int>(fb_w), static_cast<int>(fb_h), 0.0f);
     ImGui::EndFrame();
     float want = std::ceil(f.content_height);
     if (want >= 1.0f && std::fabs(want - css_h) >= 1.0f) {
-        css_h = css_h_ = want;
-        host_set_height(want);
+        css_h = want;
+        bridge_.lay_out(want);
         backing_size(css_w, css_h, &fb_w, &fb_h);
     }
     gl_.preset(selector_, static_cast<int>(fb_w), static_cast<int>(fb_h));
@@ -371,14 +458,7 @@ void Widget::frame(double now) {
     emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
     if (css_w < 1 || css_h < 1) return;  // display:none; a resize will bring us back
     backing_size(css_w, css_h, &fb_w, &fb_h);
-    // Quarter steps: a zoom of 110% doesn't need its own atlas, and fewer rebuilds is calmer.
-    float density = std::max(1.0f, std::round(static_cast<float>(fb_w / css_w) * 4.0f) / 4.0f);
-    if (fonts_dirty_ || density != font_density_) {
-        fonts_ = build_fonts(theme_, density, glyphs_);
-        font_density_ = density;
-        fonts_dirty_ = false;
-        texture_stale_ = true;
-    }
+    fonts_for(static_cast<float>(fb_w / css_w));
     if (texture_stale_) {
         ImGui_ImplTendGL_UpdateFontsTexture();
         texture_stale_ = false;
@@ -386,10 +466,13 @@ void Widget::frame(double now) {
 
     float dt = last_frame_ms_ > 0 ? static_cast<float>(std::min(1.2, (now - last_frame_ms_) / 1000.0)) : 0.0f;
     last_frame_ms_ = now;
-    if (view_.kind == StepKind::Pause && on_screen_) pacer_.advance(dt);
+    advance_pacer(dt);
 
+    drawn_.clear();
+    ui::record_drawn_text(record_text_ ? &drawn_ : nullptr);
     ui::Frame f = layout(now, static_cast<float>(css_w), static_cast<float>(css_h), static_cast<int>(fb_w),
                          static_cast<int>(fb_h), dt);
+    ui::record_drawn_text(nullptr);
     ImGui::Render();
     gl_.resize(static_cast<int>(fb_w), static_cast<int>(fb_h));
     gl_.begin();
@@ -397,18 +480,11 @@ void Widget::frame(double now) {
     frames_++;
 
     // Height follows content (one frame late; the ResizeObserver brings the next frame).
-    float want = std::ceil(f.content_height);
-    if (std::fabs(want - css_h_) >= 1.0f) {
-        css_h_ = want;
-        host_set_height(want);
-    }
-    textarea_.update(f.field);
+    bridge_.lay_out(std::ceil(f.content_height), f.field, f.targets);
     targets_ = std::move(f.targets);
-    send_rects();
-    send_pacer();
 
-    if (f.intents.any()) {
-        apply(f.intents);
+    if (!f.pressed.empty()) {
+        press(f.pressed);
         settle_ = std::max(settle_, kSettleFrames);
     }
 
@@ -419,294 +495,6 @@ void Widget::frame(double now) {
     if (again) request_frame();
     else if (f.needs.redraw_in > 0 && on_screen_ && !timer_)
         timer_ = emscripten_set_timeout(&Widget::on_timer, f.needs.redraw_in * 1000.0 + 5.0, this);
-}
-
-// ---- the engine --------------------------------------------------------------------------
-
-void Widget::apply(const ui::Intents& in) {
-    Session& s = *session_;
-    const std::string id = exercise_->id;
-    if (in.next) s.next();
-    if (in.back) s.back();
-    if (in.skip) s.skip();
-    if (in.enter_safety) s.enter_safety();
-    if (in.leave_safety) s.leave_safety();
-    if (!in.choose.empty()) s.choose(in.choose);
-    if (in.other >= 0) s.set_other(in.other != 0, view_.other_text);
-    if (in.scale >= 0) s.set_scale(in.scale);
-    if (in.pacer_toggle || in.pacer_stop || in.pacer_longer) {
-        if (dom_only_ && timer_) on_tick(this);  // count the time so far before changing the clock
-        if (in.pacer_toggle) pacer_.toggle();
-        if (in.pacer_stop) pacer_.stop();
-        if (in.pacer_longer) pacer_.lengthen(ui::str::kPacerLongerSeconds);
-        send_pacer();
-        schedule_tick();
-    }
-    if (in.ask_delete) screen_.confirm_delete = true;
-    if (in.cancel_delete) screen_.confirm_delete = false;
-    if (in.toggle_journal) screen_.journal_open = !screen_.journal_open;
-    if (in.copy) host_copy(journal_->session_text(s.state()));
-    if (in.download_text) host_download("tend-" + id + ".txt", "text/plain;charset=utf-8", journal_->export_text());
-    if (in.download_json) host_download("tend-" + id + ".json", "application/json", journal_->export_json());
-    if (in.delete_all) {
-        screen_.confirm_delete = false;
-        journal_->remove_all();
-        s.restart();
-        screen_.flash = ui::str::kDeleted;
-    }
-    if (in.restart) {
-        s.restart();
-    }
-    if (!in.open_link.empty() && safe_link(in.open_link)) host_open(in.open_link);
-    if (in.next || in.back || in.skip || in.enter_safety || in.leave_safety) moved_ = true;
-    after_change();
-}
-
-void Widget::text_input(const std::string& text) {
-    if (!mounted_) return;
-    if (view_.kind == StepKind::Text) session_->set_text(text);
-    else if (view_.kind == StepKind::Choice && view_.other_selected) session_->set_other(true, text);
-    after_change();
-    poke();
-}
-
-void Widget::copy_result(bool ok) {
-    screen_.flash = ok ? ui::str::kCopied : ui::str::kCopyFailed;
-    send_screen();
-    poke();
-}
-
-void Widget::act(const std::string& what, const std::string& arg) {
-    if (!mounted_) return;
-    ui::Intents in;
-    if (what == "next") in.next = true;
-    else if (what == "back") in.back = true;
-    else if (what == "skip") in.skip = true;
-    else if (what == "need_pause") in.enter_safety = !view_.in_safety;
-    else if (what == "return") in.leave_safety = true;
-    else if (what == "choose") in.choose = arg;
-    else if (what == "other") in.other = arg == "1";
-    else if (what == "scale") in.scale = std::atoi(arg.c_str());
-    else if (what == "copy") in.copy = true;
-    else if (what == "txt") in.download_text = true;
-    else if (what == "json") in.download_json = true;
-    else if (what == "delete") in.ask_delete = true;
-    else if (what == "delete_no") in.cancel_delete = true;
-    else if (what == "delete_yes") in.delete_all = true;
-    else if (what == "journal") in.toggle_journal = true;
-    else if (what == "again") in.restart = true;
-    else if (what == "pacer_toggle") in.pacer_toggle = true;
-    else if (what == "pacer_stop") in.pacer_stop = true;
-    else if (what == "pacer_longer") in.pacer_longer = true;
-    if (!in.any()) return;
-    apply(in);
-    poke();
-}
-
-void Widget::focus(const std::string& key) {
-    if (key == screen_.focus) return;
-    screen_.focus = key;
-    poke();
-}
-
-void Widget::after_change() {
-    view_ = session_->view();
-    screen_.view = &view_;
-    std::string key = view_.step_id + (view_.in_safety ? "#safety" : "");
-    bool stepped = key != shown_key_;
-    bool first = shown_key_.empty();  // the step the widget opened on (a resumed session's)
-    if (stepped) {
-        shown_key_ = key;
-        if (!first && screen_.flash != ui::str::kDeleted) screen_.flash.clear();
-        screen_.confirm_delete = false;
-        if (view_.kind == StepKind::Pause) pacer_.reset(view_.seconds);
-        build_screen();
-    }
-    // Every change reaches the DOM mirror (a choice made, Continue enabled); the page's
-    // 'view' event fires only for a new step.
-    std::string json = view_to_json(exercise_->id, view_);
-    if (stepped || json != view_sent_) {
-        view_sent_ = json;
-        shown(json);
-        host_view(json, stepped);
-    }
-    if (stepped) {
-        // 'complete' is for reaching the end, once: reopening a page that shows a finished
-        // session's end screen must not count it again.
-        if (!first && view_.is_end && session_->state().finished())
-            host_complete(state_to_json(*exercise_, session_->state()));
-        send_pacer();
-        schedule_tick();
-    }
-    update_notices();
-    send_screen();
-}
-
-void Widget::update_notices() {
-    std::vector<std::string> n;
-    const SessionStatus& st = session_->status();
-    StoreResult w = storage_blocked_ ? StoreResult::Blocked : st.last_write;
-    if (w == StoreResult::Blocked) n.push_back(ui::str::kStorageBlocked);
-    else if (w == StoreResult::Full) n.push_back(ui::str::kStorageFull);
-    else if (w == StoreResult::Failed) n.push_back(ui::str::kStorageFailed);
-    if (st.recovered) n.push_back(ui::str::kRecovered);
-    if (st.resumed_after_change && !moved_) n.push_back(ui::str::kResumedAfterChange);
-    screen_.notices = n;
-    std::string joined = JsonOut().strings(n).text();
-    // (the DOM mirror shows them through send_screen)
-    if (joined != notices_sent_) {
-        notices_sent_ = joined;
-        shown(joined);
-        host_notices(joined);
-        request_frame();  // a storage change is worth a frame
-    }
-}
-
-void Widget::build_screen() {
-    const Exercise& ex = *exercise_;
-    const SessionState& st = session_->state();
-    ui::Screen& s = screen_;
-    s.title = ex.title;
-    s.practice_name = config_.practice_name;
-    s.opening = st.history.empty() && !view_.in_safety && !view_.is_end;
-    s.intro = ex.intro;
-    s.content_note = ex.content_note;
-    s.disclaimer = ex.disclaimer;
-    s.minutes = ex.minutes;
-
-    // Before the first question: until a question lies behind the reader.
-    bool question_behind = false;
-    for (const auto& id : st.history)
-        if (const Step* step = ex.find(id); step && is_question(step->kind)) question_behind = true;
-    s.privacy_line = !question_behind && !view_.in_safety;
-
-    s.resources.clear();
-    for (const auto& r : ex.safety.resources) s.resources.push_back({r.label, r.text, r.link});
-    s.cta_text = config_.cta_text;
-    s.cta_link = config_.cta_link;
-
-    s.words.clear();
-    s.journal.clear();
-    if (!view_.is_end) return;
-    auto lookup = [&](const std::string& sid) {
-        const Step* step = ex.find(sid);
-        const Answer* a = session_->answer(sid);
-        return step && a ? answer_as_text(*step, *a, ex.language) : std::string();
-    };
-    std::set<std::string> seen;
-    std::vector<std::string> path = st.history;
-    path.push_back(st.current);
-    for (const auto& id : path) {
-        const Step* step = ex.find(id);
-        if (!step || !is_question(step->kind) || !seen.insert(id).second) continue;
-        std::string words = lookup(id);
-        if (!words.empty()) s.words.push_back({interpolate(step->prompt, lookup), words});
-    }
-    for (const auto& e : journal_->list()) {
-        if (e.state.started_ms == st.started_ms) continue;  // this session is shown above
-        s.journal.push_back({host_format_date(static_cast<double>(e.state.started_ms)), journal_->session_text(e.state)});
-    }
-}
-
-void Widget::shown(const std::string& json) {
-    if (!dom_only_ && glyphs_.add(json)) {
-        fonts_dirty_ = true;
-        request_frame();
-    }
-}
-
-std::string Widget::state_json() const {
-    if (!session_) return "null";
-    return state_to_json(*exercise_, session_->state());
-}
-
-}  // namespace tend::web
-
-namespace tend::web {
-
-std::string Widget::targets_json() const {
-    JsonOut j;
-    j.begin('[');
-    for (const auto& t : targets_)
-        j.begin().str("id", t.id).str("label", t.label).str("key", t.key).boolean("focused", t.focused).num("x", t.min.x)
-            .num("y", t.min.y).num("w", t.max.x - t.min.x).num("h", t.max.y - t.min.y).end();
-    return j.end(']').text();
-}
-
-// Everything around the step that the DOM mirror shows, with its words worked out here.
-void Widget::send_screen() {
-    const ui::Screen& s = screen_;
-    JsonOut j;
-    j.begin().str("title", s.title).str("practice_name", s.practice_name).str("progress", ui::progress_text(view_));
-    j.str("privacy", s.privacy_line ? ui::str::kPrivacy : "").key("notices").strings(s.notices).str("flash", s.flash);
-    j.boolean("confirm_delete", s.confirm_delete).boolean("opening", s.opening);
-    if (s.opening) {
-        char minutes[48] = "";
-        if (s.minutes > 0) std::snprintf(minutes, sizeof minutes, s.minutes == 1 ? ui::str::kAboutMinute : ui::str::kAboutMinutes, s.minutes);
-        j.str("minutes", minutes).str("intro", s.intro);
-        j.str("content_note", s.content_note.empty() ? "" : ui::str::kContentNote + s.content_note);
-        j.str("disclaimer", ui::disclaimer_repeated(s) ? "" : s.disclaimer);
-    }
-    if (view_.in_safety) {
-        j.key("resources").begin('[');
-        for (const auto& r : s.resources)
-            j.begin().str("label", r.label).str("text", r.text).str("url", safe_link(r.url) ? r.url : "")
-                .str("action", r.url.empty() ? "" : ui::resource_action(r)).end();
-        j.end(']');
-    }
-    if (view_.kind == StepKind::Scale) {
-        char note[256];
-        std::snprintf(note, sizeof note, ui::str::kScaleMeans, view_.scale_min, view_.min_label.c_str(), view_.scale_max,
-                      view_.max_label.c_str());
-        j.str("scale_note", note);
-    }
-    if (view_.is_end) {
-        j.key("words").begin('[');
-        for (const auto& w : s.words) j.begin().str("question", w.question).str("answer", w.answer).end();
-        j.end(']').key("journal").begin('[');
-        for (const auto& e : s.journal) j.begin().str("when", e.when).str("text", e.text).end();
-        j.end(']');
-        char label[64];
-        std::snprintf(label, sizeof label, s.journal_open ? ui::str::kHideJournal : ui::str::kShowJournal, static_cast<int>(s.journal.size()));
-        j.str("journal_label", label).boolean("journal_open", s.journal_open);
-        j.str("cta_lead", s.practice_name.empty() ? ui::str::kCtaLead : s.practice_name);
-        j.str("cta_text", s.cta_text.empty() ? ui::str::kCtaDefault : s.cta_text);
-        j.str("cta_link", safe_link(s.cta_link) ? s.cta_link : "");
-    }
-    j.end();
-    if (j.text() == screen_sent_) return;
-    screen_sent_ = j.text();
-    shown(screen_sent_);
-    host_call("screen", screen_sent_);
-}
-
-void Widget::send_pacer() {
-    if (view_.kind != StepKind::Pause) return;
-    auto b = pacer_.breath(theme_.breathe_in, theme_.breathe_out);
-    JsonOut j;
-    j.begin().num("count", pacer_.done() ? 0 : b.count).str("cue", ui::pacer_cue(pacer_, b));
-    j.boolean("paused", pacer_.paused()).boolean("done", pacer_.done());
-    j.str("toggle", pacer_.paused() ? ui::str::kPacerResume : ui::str::kPacerPause).end();
-    if (j.text() == pacer_sent_) return;
-    pacer_sent_ = j.text();
-    shown(pacer_sent_);
-    host_call("pacer", pacer_sent_);
-}
-
-// Where each control was drawn, so the mirror's transparent twin sits on it (focus then
-// scrolls the right part of the canvas into view, and touch exploration finds it there).
-void Widget::send_rects() {
-    JsonOut j;
-    j.begin();
-    auto px = [](float v) { return std::round(v * 2.0f) / 2.0f; };
-    for (const auto& t : targets_) {
-        j.key(t.key.c_str()).begin('[').num(px(t.min.x)).num(px(t.min.y)).num(px(t.max.x - t.min.x));
-        j.num(px(t.max.y - t.min.y)).end(']');
-    }
-    j.end();
-    if (j.text() == rects_sent_) return;
-    rects_sent_ = j.text();
-    host_call("rects", rects_sent_);
 }
 
 }  // namespace tend::web

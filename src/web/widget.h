@@ -1,43 +1,38 @@
-// Tend: one mounted widget — an exercise, the reader's session, and the frames that show it.
+// Tend: one mounted widget: an exercise, the reader's session, and the frames that show it.
 //
 // Each widget lives in its own wasm instance (the module is compiled once per page and
 // instantiated per element), so there is one Widget per instance. It owns the engine side
-// (Exercise, Session, Journal over localStorage with an in-memory fallback) and the
-// browser side (WebGL surface, ImGui context and our platform backend, the textarea), and
-// draws only when something changed: input, resize, a new devicePixelRatio or contrast
-// preference, a storage result, another tab's change to the answers, or an animation that
-// is on screen.
+// (Exercise, Session, Journal over localStorage with an in-memory fallback) and the browser
+// side (WebGL surface, ImGui context and our platform backend), and keeps the widget's own
+// state around the step (notices, the journal, deleting, the pacer).
 //
-// The page also gets a semantic DOM mirror of every step (web/tend.js builds it from the
-// StepView JSON and the screen JSON sent here): real buttons, radios and the textarea, which
-// screen readers and the keyboard use. Its events come back through act() and focus(), the
-// same engine operations the canvas's own intents run. Without WebGL the mirror is all
-// there is (DOM-only mode): no ImGui, no frames, and the exercise works the same.
+// After every change it builds the Screen (src/screen) and sends the page what changed
+// (bridge.h); the canvas draws the same Screen. Input arrives as the key of a control the
+// reader used, on the canvas or in the page's DOM mirror, and is applied here, the one way.
+//
+// It draws only when something changed: input, resize, a new devicePixelRatio or contrast
+// preference, a storage result, another tab's change to the answers, or an animation that
+// is on screen. Without WebGL the DOM mirror is all there is (DOM-only): no ImGui, no
+// frames, and the exercise works the same.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "bridge.h"
+#include "config.h"
 #include "fallback_store.h"
 #include "fonts.h"
 #include "gl_surface.h"
 #include "journal.h"
 #include "local_store.h"
+#include "screen/screen_model.h"
 #include "session.h"
-#include "textarea_overlay.h"
-#include "ui/screen.h"
 #include "ui/step_view.h"
 #include "ui/theme.h"
 
 namespace tend::web {
-
-struct WidgetConfig {
-    std::string section = "site";
-    std::string practice_name, cta_text, cta_link;
-    ui::ThemeOverrides theme;
-    bool reduced_motion = false;
-};
 
 // What mount() reports.
 enum MountResult { kMounted = 0, kBadExercise = 1, kMountedWithoutCanvas = 3 };
@@ -47,7 +42,13 @@ public:
     int mount(const std::string& selector, const std::string& exercise_text, const std::string& config_json);
     void unmount();
 
-    // From the page (exports.cpp).
+    // The reader, through the canvas or the page's mirror.
+    void press(const std::string& key);                                 // a control of the screen
+    void text_input(const std::string& field_key, const std::string& text);  // the reply box
+    void focus(const std::string& key);                                 // DOM focus moved ("" = left)
+    void copy_result(bool ok);
+
+    // The page around the widget (page.h's watch()).
     void poke();                       // input arrived: draw, and let ImGui's queue settle
     void resized(float css_w, float css_h, int dev_w, int dev_h);
     void visible(bool on_screen);
@@ -55,39 +56,38 @@ public:
     void dpr_changed();
     void high_contrast(bool more);     // prefers-contrast changed
     void storage_changed();            // another tab changed this widget's stored answers
-    int missing_glyphs(const std::string& text) const;  // test hook (fonts.h)
-    void text_input(const std::string& text);
-    void copy_result(bool ok);
-    void act(const std::string& what, const std::string& arg);  // from the DOM mirror
-    void focus(const std::string& key);                          // DOM focus moved ("" = left)
+
+    // Read-outs for handle.state() and the tests.
     std::string state_json() const;
+    std::string targets_json() const { return web::targets_json(targets_); }
     int frames() const { return frames_; }
-    std::string targets_json() const;  // test hook: the controls of the last frame
+    int missing_glyphs(const std::string& text) const;
+    void record_text(bool on);         // keep every text the canvas draws (drawn_text(): the last frame's)
+    std::string drawn_text() const;
 
 private:
     static int on_raf(double now, void* self);
     static void on_timer(void* self);
     static void on_restored(void* self);
-    void request_frame();
-    void frame(double now);
-    void lay_out_first();    ui::Frame layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt);
-    void backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const;
-    void apply(const ui::Intents& in);
-    void after_change();               // the engine moved or saved: refresh what is shown
-    void build_screen();
-    void update_notices();
-    void send_screen();
-    void apply_theme();                // the theme from config_, to ImGui and the page's CSS
-    void send_pacer();
-    void send_rects();
-    void shown(const std::string& json);  // text going to the screen: any glyph it needs
-    void schedule_tick();              // DOM-only: the pacer's count, once a second
     static void on_tick(void* self);
+    void request_frame();
+    void schedule_tick();              // DOM-only: the pacer's count, once a second
+    void frame(double now);
+    void lay_out_first();
+    ui::Frame layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt);
+    void backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const;
+    void fonts_for(float density);
+    void apply_theme();
 
-    std::string selector_;
-    std::string prefix_;               // storage keys: tend/<section>/<exercise>/
+    void apply(screen::Action action, const std::string& arg);
+    void after_change();               // the engine moved or saved: a new Screen, and what changed to the page
+    void advance_pacer(float dt);
+    std::vector<screen::Notice> notices() const;
+    std::vector<screen::PastSession> past_sessions() const;
+
     WidgetConfig config_;
     std::optional<Exercise> exercise_;
+    std::optional<screen::Words> words_;
     LocalStorageStore local_;
     FallbackStore store_{local_};
     std::unique_ptr<Session> session_;
@@ -95,6 +95,18 @@ private:
     bool storage_blocked_ = false;
     bool moved_ = false;               // the reader has moved since opening
 
+    // What the reader sees.
+    StepView view_;
+    screen::Surroundings around_;
+    screen::PacerClock pacer_;
+    screen::Screen screen_;
+    std::string shown_key_;            // the step last shown (its Screen::step_key)
+    std::string notices_said_;         // the notices last said in the live region
+    std::string focus_;                // the control with the page's keyboard focus
+    Bridge bridge_;
+
+    // The canvas.
+    std::string selector_;
     ui::Theme theme_;
     ui::Fonts fonts_;
     GlyphSet glyphs_;                  // what the atlas holds: the text shown so far
@@ -103,18 +115,11 @@ private:
     bool texture_stale_ = true;        // the GPU's copy of the atlas is older than the atlas
     ImGuiContext* imgui_ = nullptr;
     GlSurface gl_;
-    TextareaOverlay textarea_;
     ui::StepScreen step_screen_;
-    ui::PacerClock pacer_;
+    std::vector<ui::Target> targets_;  // the controls of the last frame
+    bool record_text_ = false;
+    std::vector<std::string> drawn_;   // the texts of the last frame, while record_text_
     bool dom_only_ = false;
-    double last_tick_ms_ = 0;
-    std::string view_sent_, screen_sent_, pacer_sent_, rects_sent_;
-
-    std::vector<ui::Target> targets_;
-    StepView view_;
-    ui::Screen screen_;
-    std::string shown_key_;            // step id (+ safety) last announced to the page
-    std::string notices_sent_;
 
     // Frame scheduling.
     bool mounted_ = false;
@@ -124,7 +129,7 @@ private:
     int frames_ = 0;
     bool on_screen_ = true;
     double last_frame_ms_ = 0;
-    float css_h_ = 0;                  // the height we asked the page for
+    double last_tick_ms_ = 0;
     float ro_css_w_ = 0, ro_css_h_ = 0;
     int ro_dev_w_ = 0, ro_dev_h_ = 0;  // device-pixel size from ResizeObserver, when known
 };

@@ -295,23 +295,42 @@ test('without WebGL: coming-back-to-the-room.json the same way, through the DOM 
 });
 
 // WCAG 3.1.2 (Language of Parts, AA), which axe can't judge: a Spanish exercise on an English
-// page must say it is Spanish, or a screen reader reads it with English pronunciation. Its
-// words (the mirror's text and the live region) are under lang="es"; the widget's own
-// buttons, in English, stay under an English lang.
-test('the Spanish exercise is marked lang="es" for screen readers; the widget\'s English buttons are not', async () => {
+// page must say it is Spanish, or a screen reader reads it with English pronunciation. The
+// widget speaks its exercise's language, so its own words are Spanish too; where Tend has no
+// words for the exercise's language, its own (English) ones say they are English.
+async function languagesShown(page, words) {
+  return page.evaluate(([s, first]) => {
+    const w = document.querySelector(s), lang = (e) => { const l = e && e.closest('[lang]'); return l ? l.lang : '(none)'; };
+    const para = [...w.querySelectorAll('.tend-mirror p')].find((e) => e.textContent === first);
+    const pause = w.querySelector('[data-k=need_pause]');
+    return { para: para ? lang(para) : '(the first paragraph is not in the mirror)', live: lang(w.querySelector('.tend-sr')),
+      pause: lang(pause), pauseWords: pause && pause.textContent, page: document.documentElement.lang };
+  }, [A.W, words]);
+}
+
+test('the Spanish exercise is Spanish for screen readers, the widget\'s own words too (lang="es" on both)', async () => {
     const page = await h.newPage({ width: 1024 });
     await A.exercisePage(page, h.base, PLANS['self-compassion-impossible-es.json'].ref);
     await H.openPage(page, h.base + '/demo/');
-    const first = load('self-compassion-impossible-es.json').steps[0].text[0];
-    const langs = await page.evaluate(([s, words]) => {
-      const w = document.querySelector(s), lang = (e) => { const l = e && e.closest('[lang]'); return l ? l.lang : '(none)'; };
-      const para = [...w.querySelectorAll('.tend-mirror p')].find((e) => e.textContent === words);
-      return { para: para ? lang(para) : '(the first paragraph is not in the mirror)', live: lang(w.querySelector('.tend-sr')),
-        pause: lang(w.querySelector('[data-k=need_pause]')), page: document.documentElement.lang };
-    }, [A.W, first]);
+    const langs = await languagesShown(page, load('self-compassion-impossible-es.json').steps[0].text[0]);
     await page.close();
     assert.equal(langs.page, 'en');
     assert.match(langs.para, /^es\b/, `the exercise's words are under lang="${langs.para}"`);
     assert.match(langs.live, /^es\b/, `the live region is under lang="${langs.live}"`);
-    assert.match(langs.pause, /^en\b/, `"I need a pause" is under lang="${langs.pause}"`);
+    assert.match(langs.pause, /^es\b/, `"${langs.pauseWords}" is under lang="${langs.pause}"`);
+    assert.equal(langs.pauseWords, 'Necesito una pausa');
+  });
+
+test('an exercise in a language Tend has no words for: its words keep their lang, the widget\'s English ones are lang="en"', async () => {
+    const page = await h.newPage({ width: 1024 });
+    const exercise = load('self-compassion-impossible.json');
+    exercise.language = 'de';
+    await page.route(h.base + '/demo/german.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(exercise) }));
+    await A.exercisePage(page, h.base, '/demo/german.json');
+    await H.openPage(page, h.base + '/demo/');
+    const langs = await languagesShown(page, exercise.steps[0].text[0]);
+    await page.close();
+    assert.match(langs.para, /^de\b/, `the exercise's words are under lang="${langs.para}"`);
+    assert.match(langs.pause, /^en\b/, `"${langs.pauseWords}" is under lang="${langs.pause}"`);
+    assert.equal(langs.pauseWords, 'I need a pause');
   });

@@ -5,7 +5,7 @@
 // the ones it asks for; `watchRequests` records them so tests can prove the widget loads
 // only its own files.
 //
-// The widget is reached only through what web/tend.js hands the page: the element's
+// The widget is reached only through what tend.js (web/src/loader.js) hands the page: the element's
 // `__tend` handle (state(), on(), ready), its test-only `_debug` (frames, steps, targets():
 // every control of the last frame as { id, label, key, focused, x, y, w, h } in CSS px of
 // the canvas) and its DOM mirror ([data-k] elements, keyed like the targets). Pointer input

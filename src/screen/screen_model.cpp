@@ -1,0 +1,339 @@
+#include "screen/screen_model.h"
+
+#include <algorithm>
+#include <set>
+
+#include "answer.h"
+#include "interpolate.h"
+
+namespace tend::screen {
+
+const char* action_name(Action a) {
+    switch (a) {
+        case Action::Next: return "next";
+        case Action::Back: return "back";
+        case Action::Skip: return "skip";
+        case Action::Pause: return "pause";
+        case Action::Return: return "return";
+        case Action::Choose: return "choose";
+        case Action::Other: return "other";
+        case Action::Scale: return "scale";
+        case Action::PacerToggle: return "pacer_toggle";
+        case Action::PacerLonger: return "pacer_longer";
+        case Action::PacerStop: return "pacer_stop";
+        case Action::Copy: return "copy";
+        case Action::DownloadText: return "download_text";
+        case Action::DownloadJson: return "download_json";
+        case Action::ToggleJournal: return "toggle_journal";
+        case Action::Restart: return "restart";
+        case Action::AskDelete: return "ask_delete";
+        case Action::CancelDelete: return "cancel_delete";
+        case Action::Delete: return "delete";
+        case Action::Open: return "open";
+    }
+    return "";
+}
+
+const Control* Screen::control(const std::string& key) const {
+    for (const Control& c : controls)
+        if (c.key == key) return &c;
+    return nullptr;
+}
+
+namespace {
+
+// Appends controls to a screen, one place at a time.
+class Controls {
+public:
+    Controls(std::vector<Control>& out, Place place) : out_(out), place_(place) {}
+    Control& add(std::string key, Action action, std::string label, Look look, std::string arg = "") {
+        Control c;
+        c.key = std::move(key);
+        c.action = action;
+        c.arg = std::move(arg);
+        c.label = std::move(label);
+        c.look = look;
+        c.place = place_;
+        out_.push_back(std::move(c));
+        return out_.back();
+    }
+
+private:
+    std::vector<Control>& out_;
+    Place place_;
+};
+
+std::string progress(const StepView& v, const Words& w) {
+    if (v.in_safety) return w[Word::taking_pause];
+    if (v.is_end) return w[Word::finished];
+    return w(Word::step_of_about,
+             {{"n", std::to_string(v.step_number)}, {"total", std::to_string(std::max(v.step_number, v.step_total))}});
+}
+
+float progress_done(const StepView& v) {
+    if (v.in_safety) return -1;
+    if (v.is_end) return 1;
+    float total = static_cast<float>(std::max(v.step_number, v.step_total));
+    return total > 0 ? std::clamp(v.step_number / total, 0.0f, 1.0f) : 0.0f;
+}
+
+// A crisis resource's button says what tapping it does: "Call 988", "Text 988", "Open …".
+std::string resource_action(const Resource& r, const std::string& link, const Words& w) {
+    if (link.rfind("tel:", 0) == 0) return w(Word::call, {{"number", link.substr(4)}});
+    if (link.rfind("sms:", 0) == 0) return w(Word::send_text, {{"number", link.substr(4)}});
+    return w(Word::open_link, {{"label", r.label}});
+}
+
+Word notice_word(Notice n) {
+    switch (n) {
+        case Notice::StorageBlocked: return Word::storage_blocked;
+        case Notice::StorageFull: return Word::storage_full;
+        case Notice::StorageFailed: return Word::storage_failed;
+        case Notice::Recovered: return Word::recovered;
+        case Notice::ResumedAfterChange: return Word::resumed_after_change;
+    }
+    return Word::storage_failed;
+}
+
+void header(const ScreenInputs& in, Screen& s) {
+    const Exercise& ex = in.exercise;
+    const StepView& v = in.view;
+    const std::string& practice = in.practice.name;
+    s.opening = in.state.history.empty() && !v.in_safety && !v.is_end;
+    // The opening screen has the title as its heading; later steps keep it in the header.
+    s.name = s.opening ? practice : practice.empty() ? ex.title : practice + "  \u00b7  " + ex.title;
+    s.progress = progress(v, in.words);
+    s.progress_done = progress_done(v);
+    for (Notice n : in.around.notices) s.notices.push_back(in.words[notice_word(n)]);
+    // "I need a pause" is one tap away on every step; inside the path, the way back is offered instead.
+    if (!v.in_safety) Controls(s.controls, Place::Header).add("need_pause", Action::Pause, in.words[Word::need_pause], Look::Secondary);
+}
+
+void help(const ScreenInputs& in, Screen& s) {
+    if (!in.view.in_safety || in.exercise.safety.resources.empty()) return;
+    s.help_title = in.words[Word::resources_title];
+    Controls c(s.controls, Place::Help);
+    const auto& all = in.exercise.safety.resources;
+    for (size_t i = 0; i < all.size(); i++) {
+        Resource r{all[i].label, all[i].text, ""};
+        if (!all[i].link.empty()) {
+            r.control = "resource:" + std::to_string(i);
+            c.add(r.control, Action::Open, resource_action(r, all[i].link, in.words), Look::Secondary, all[i].link);
+        }
+        s.resources.push_back(std::move(r));
+    }
+}
+
+void opening(const ScreenInputs& in, Screen& s) {
+    const Exercise& ex = in.exercise;
+    const Words& w = in.words;
+    if (s.opening) {
+        s.title = ex.title;
+        if (ex.minutes == 1) s.minutes = w[Word::about_one_minute];
+        else if (ex.minutes > 1) s.minutes = w(Word::about_minutes, {{"n", std::to_string(ex.minutes)}});
+        s.intro = ex.intro;
+        if (!ex.content_note.empty()) s.content_note = w(Word::content_note, {{"note", ex.content_note}});
+        // Many exercises say it again in their first step; once is kinder than twice.
+        const auto& p = in.view.paragraphs;
+        if (std::find(p.begin(), p.end(), ex.disclaimer) == p.end()) s.disclaimer = ex.disclaimer;
+    }
+    // Before the first question: until a question lies behind the reader.
+    bool question_behind = false;
+    for (const auto& id : in.state.history)
+        if (const Step* step = ex.find(id); step && is_question(step->kind)) question_behind = true;
+    if (!question_behind && !in.view.in_safety) s.privacy = w[Word::privacy];
+}
+
+void question(const ScreenInputs& in, Screen& s) {
+    const StepView& v = in.view;
+    const Words& w = in.words;
+    QuestionText& q = s.question;
+    if (!is_question(v.kind)) return;
+    q.kind = v.kind;
+    q.prompt = v.prompt;
+    q.hint = v.hint;
+    Controls c(s.controls, Place::Answer);
+    if (v.kind == StepKind::Choice) {
+        q.multiple = v.multiple;
+        if (v.multiple) q.note = w[Word::choose_any];
+        Look look = v.multiple ? Look::Check : Look::Radio;
+        for (const auto& o : v.choices) {
+            Control& k = c.add("option:" + o.id, Action::Choose, o.label, look, o.id);
+            k.on = o.selected;
+            k.exercise_words = true;
+        }
+        if (!v.other_label.empty()) {
+            Control& k = c.add("other", Action::Other, v.other_label, look, v.other_selected ? "0" : "1");
+            k.on = v.other_selected;
+            k.exercise_words = true;
+        }
+    }
+    if (v.kind == StepKind::Scale) {
+        q.min_label = v.min_label;
+        q.max_label = v.max_label;
+        q.scale_note = w(Word::scale_means, {{"min", std::to_string(v.scale_min)}, {"min_label", v.min_label},
+                                             {"max", std::to_string(v.scale_max)}, {"max_label", v.max_label}});
+        for (int n = v.scale_min; n <= v.scale_max; n++) {
+            std::string value = std::to_string(n);
+            c.add("scale:" + value, Action::Scale, value, Look::Number, value).on = n == v.scale_value;
+        }
+    }
+    bool text = v.kind == StepKind::Text, other = v.kind == StepKind::Choice && v.other_selected;
+    if (text || other) {
+        Field& f = s.field;
+        f.shown = true;
+        f.key = text ? v.step_id : v.step_id + "#other";
+        f.words = text ? v.reply : v.other_text;
+        f.label = text ? v.prompt : v.other_label;
+        f.placeholder = w[Word::field_placeholder];
+        f.max_length = v.max_length;
+    }
+}
+
+void pacer(const ScreenInputs& in, Screen& s) {
+    if (in.view.kind != StepKind::Pause || !in.around.pacer) return;
+    s.pacer = true;
+    const PacerClock& clock = *in.around.pacer;
+    if (clock.done()) return;
+    const Words& w = in.words;
+    Controls c(s.controls, Place::Pacer);
+    c.add("pacer_toggle", Action::PacerToggle, w[clock.paused() ? Word::pacer_resume : Word::pacer_pause], Look::Secondary);
+    c.add("pacer_longer", Action::PacerLonger, w(Word::pacer_longer, {{"n", std::to_string(PacerClock::kLongerSeconds)}}),
+          Look::Quiet);
+    c.add("pacer_stop", Action::PacerStop, w[Word::pacer_stop], Look::Quiet);
+}
+
+void navigation(const ScreenInputs& in, Screen& s) {
+    const StepView& v = in.view;
+    const Words& w = in.words;
+    Controls c(s.controls, Place::Nav);
+    if (v.in_safety && v.can_return) c.add("return", Action::Return, w[Word::return_button], Look::Secondary);
+    if (v.is_end) return;
+    if (v.can_back) c.add("back", Action::Back, w[Word::back], Look::Quiet);
+    if (v.can_skip) c.add("skip", Action::Skip, w[Word::skip], Look::Quiet);
+    c.add("continue", Action::Next, w[Word::continue_button], Look::Primary).enabled = v.can_continue;
+}
+
+// The reader's words at the end: each question they answered on the way here, once.
+void your_words(const ScreenInputs& in, Screen& s) {
+    const Exercise& ex = in.exercise;
+    auto lookup = [&](const std::string& id) {
+        const Step* step = ex.find(id);
+        auto a = in.state.answers.find(id);
+        return step && a != in.state.answers.end() ? answer_as_text(*step, a->second, ex.language) : std::string();
+    };
+    std::set<std::string> seen;
+    std::vector<std::string> path = in.state.history;
+    path.push_back(in.state.current);
+    for (const auto& id : path) {
+        const Step* step = ex.find(id);
+        if (!step || !is_question(step->kind) || !seen.insert(id).second) continue;
+        std::string words = lookup(id);
+        if (!words.empty()) s.your_words.push_back({interpolate(step->prompt, lookup), words});
+    }
+    if (!s.your_words.empty()) s.your_words_title = in.words[Word::your_words];
+}
+
+void ending(const ScreenInputs& in, Screen& s) {
+    if (!in.view.is_end) return;
+    const Words& w = in.words;
+    const Surroundings& around = in.around;
+    your_words(in, s);
+    s.keep_them = w[Word::keep_them];
+    Controls exports(s.controls, Place::Exports);
+    exports.add("copy", Action::Copy, w[Word::copy], Look::Secondary);
+    exports.add("txt", Action::DownloadText, w[Word::download_text], Look::Secondary);
+    exports.add("json", Action::DownloadJson, w[Word::download_json], Look::Secondary);
+
+    const Practice& p = in.practice;
+    if (!p.cta_link.empty()) {
+        s.invitation_lead = p.name.empty() ? w[Word::cta_lead] : p.name;
+        Controls(s.controls, Place::Invitation)
+            .add("cta", Action::Open, p.cta_text.empty() ? w[Word::cta_default] : p.cta_text, Look::Primary, p.cta_link);
+    }
+
+    if (!around.journal.empty()) {
+        std::string n = std::to_string(around.journal.size());
+        Control& toggle = Controls(s.controls, Place::Journal)
+                              .add("journal", Action::ToggleJournal,
+                                   w(around.journal_open ? Word::hide_journal : Word::show_journal, {{"n", n}}), Look::Quiet);
+        toggle.on = around.journal_open;
+        if (around.journal_open)
+            for (const PastSession& e : around.journal)
+                s.journal.push_back({in.format_date ? in.format_date(e.started_ms, w.language()) : std::string(), e.text});
+    }
+
+    Controls last(s.controls, Place::Closing);
+    if (around.confirm_delete) {
+        s.confirm_delete = w[Word::delete_confirm];
+        last.add("delete_yes", Action::Delete, w[Word::delete_yes], Look::Caution);
+        last.add("delete_no", Action::CancelDelete, w[Word::delete_no], Look::Secondary);
+    } else {
+        last.add("again", Action::Restart, w[Word::begin_again], Look::Quiet);
+        last.add("delete", Action::AskDelete, w[Word::delete_answers], Look::Caution);
+    }
+}
+
+Word flash_word(Flash f) {
+    return f == Flash::Copied ? Word::copied : f == Flash::CopyFailed ? Word::copy_failed : Word::deleted;
+}
+
+}  // namespace
+
+Screen build_screen(const ScreenInputs& in) {
+    const StepView& v = in.view;
+    Screen s;
+    s.language = in.words.language();
+    s.exercise_language = in.exercise.language;
+    s.exercise_id = in.exercise.id;
+    s.step_id = v.step_id;
+    s.step_key = v.step_id + (v.in_safety ? "#safety" : "");
+    s.kind = v.kind;
+    s.in_safety = v.in_safety;
+    s.is_end = v.is_end;
+    s.paragraphs = v.paragraphs;
+    s.region_label = std::string(in.words[Word::widget_name]) + ": " + in.exercise.title;
+    for (const auto& line : v.summary)
+        if (!line.text.empty()) s.summary.push_back({line.label, line.text});  // skipped: left out, never "(skipped)"
+
+    header(in, s);
+    help(in, s);
+    opening(in, s);
+    question(in, s);
+    pacer(in, s);
+    navigation(in, s);
+    ending(in, s);
+    if (in.around.flash != Flash::None) s.flash = in.words[flash_word(in.around.flash)];
+
+    s.announcement = !v.prompt.empty() ? v.prompt : std::string();
+    for (size_t i = 0; v.prompt.empty() && i < v.paragraphs.size(); i++)
+        s.announcement += (i ? " " : "") + v.paragraphs[i];
+    return s;
+}
+
+PacerWords pacer_words(const PacerClock& clock, const Words& w) {
+    PacerClock::Breath b = clock.breath();
+    PacerWords p;
+    if (!clock.done()) p.count = std::to_string(b.count);
+    p.cue = w[clock.done() ? Word::pacer_done : clock.paused() ? Word::pacer_paused : b.inhale ? Word::breathe_in : Word::breathe_out];
+    return p;
+}
+
+std::string all_text(const Screen& s) {
+    std::string out;
+    auto add = [&](const std::string& t) { out += t; out += '\n'; };
+    for (const auto* t : {&s.name, &s.progress, &s.help_title, &s.title, &s.minutes, &s.intro, &s.content_note,
+                          &s.disclaimer, &s.privacy, &s.question.prompt, &s.question.hint, &s.question.note,
+                          &s.question.min_label, &s.question.max_label, &s.your_words_title, &s.keep_them, &s.flash,
+                          &s.invitation_lead, &s.confirm_delete})
+        add(*t);
+    for (const auto& n : s.notices) add(n);
+    for (const auto& p : s.paragraphs) add(p);
+    for (const auto& r : s.resources) add(r.label), add(r.text);
+    for (const auto* list : {&s.summary, &s.your_words, &s.journal})
+        for (const auto& r : *list) add(r.label), add(r.text);
+    for (const auto& c : s.controls) add(c.label);
+    return out;
+}
+
+}  // namespace tend::screen

@@ -1,0 +1,70 @@
+// Tend: building the Screen (screen.h) for the step a reader is on.
+//
+// Everything a reader will see is decided here, from four things: the engine's view of the
+// step, the session's answers (for the reader's words at the end), the widget's own state
+// around it (notices, the journal, deleting, the pacer) and the words of the reader's
+// language. No ImGui, no browser: the tests build screens natively and read them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "screen/pacer_clock.h"
+#include "screen/screen.h"
+#include "screen/words.h"
+#include "session.h"
+#include "view_model.h"
+
+namespace tend::screen {
+
+// What the widget tells the reader about their stored words.
+enum class Notice : uint8_t { StorageBlocked, StorageFull, StorageFailed, Recovered, ResumedAfterChange };
+
+// A brief acknowledgement of something just done.
+enum class Flash : uint8_t { None, Copied, CopyFailed, Deleted };
+
+// What the practice gave the embed.
+struct Practice {
+    std::string name;
+    std::string cta_text, cta_link;  // cta_link already checked (config.h); "" for none
+};
+
+// A finished session kept on this device.
+struct PastSession {
+    int64_t started_ms = 0;
+    std::string text;  // the reader's words, as exported
+};
+
+// Dates in the reader's locale are the page's to write (Intl); tests pass their own.
+using DateFormat = std::string (*)(int64_t ms, const char* language);
+
+// The widget's state around the step.
+struct Surroundings {
+    std::vector<Notice> notices;
+    Flash flash = Flash::None;
+    bool confirm_delete = false;       // "Delete my answers" was asked: confirm first
+    bool journal_open = false;
+    const PacerClock* pacer = nullptr;  // the pause step's clock
+    std::vector<PastSession> journal;  // newest first; the session on screen left out
+};
+
+struct ScreenInputs {
+    const Exercise& exercise;
+    const SessionState& state;
+    const StepView& view;
+    const Practice& practice;
+    const Surroundings& around;
+    const Words& words;
+    DateFormat format_date;
+};
+
+Screen build_screen(const ScreenInputs& in);
+
+// The pacer's count and cue now.
+PacerWords pacer_words(const PacerClock& clock, const Words& words);
+
+// Every word on a screen, run together (the font atlas holds the glyphs of what is shown).
+std::string all_text(const Screen& s);
+
+}  // namespace tend::screen

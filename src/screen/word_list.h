@@ -1,0 +1,76 @@
+// Tend: every word of the widget's own that a reader can meet, one line each. The exercise
+// brings the rest (its title, steps and crisis resources).
+//
+// Each TEND_WORD(key, where) names one entry of the string tables in src/screen/words/,
+// one JSON file per language, and says where the reader sees it. {name} in a table's text
+// is filled in when the screen is built; every table must use the same {names} as English
+// for a key, and must have every key (the build checks both, see embed_words.py).
+//
+// Include with TEND_WORD defined; this file defines nothing by itself.
+
+// Around every step.
+TEND_WORD(widget_name, "the widget's name for assistive technology: 'Guided exercise: <title>'")
+TEND_WORD(need_pause, "the button at the top of every step that opens the grounding path")
+TEND_WORD(step_of_about, "progress under the header: {n} this step, {total} the estimate")
+TEND_WORD(taking_pause, "progress while on the grounding path")
+TEND_WORD(finished, "progress on an end step")
+TEND_WORD(privacy, "before the first question: where the answers are kept")
+
+// The opening screen.
+TEND_WORD(about_one_minute, "the exercise's length when it is 1 minute")
+TEND_WORD(about_minutes, "the exercise's length, {n} minutes")
+TEND_WORD(content_note, "before the exercise's content note, {note}")
+
+// Questions.
+TEND_WORD(choose_any, "under a question that takes more than one answer")
+TEND_WORD(field_placeholder, "inside an empty reply box")
+TEND_WORD(scale_means, "for assistive technology, beside a 0-10 row: {min} means {min_label}; {max} means {max_label}")
+TEND_WORD(continue_button, "moves on to the next step")
+TEND_WORD(skip, "moves on without answering")
+TEND_WORD(back, "goes to the step before")
+
+// The grounding path and its help.
+TEND_WORD(return_button, "leaves the grounding path, back to the step the reader was on")
+TEND_WORD(resources_title, "above the crisis resources")
+TEND_WORD(call, "a crisis resource's button when it is a phone number, {number}")
+TEND_WORD(send_text, "a crisis resource's button when it is a text (SMS) number, {number}")
+TEND_WORD(open_link, "a crisis resource's button when it is a web page, {label}")
+
+// The breathing pacer.
+TEND_WORD(breathe_in, "the pacer while the circle grows")
+TEND_WORD(breathe_out, "the pacer while the circle shrinks")
+TEND_WORD(pacer_paused, "the pacer once the reader paused it")
+TEND_WORD(pacer_done, "the pacer once its time is up")
+TEND_WORD(pacer_pause, "the button that pauses the pacer")
+TEND_WORD(pacer_resume, "the same button while paused")
+TEND_WORD(pacer_longer, "the button that gives the pacer {n} seconds more")
+TEND_WORD(pacer_stop, "the button that ends the pacer at once")
+
+// The end.
+TEND_WORD(your_words, "the heading over the reader's answers")
+TEND_WORD(keep_them, "above the copy and download buttons")
+TEND_WORD(copy, "copies the reader's words")
+TEND_WORD(download_text, "downloads them as plain text")
+TEND_WORD(download_json, "downloads them as JSON")
+TEND_WORD(copied, "after copying worked")
+TEND_WORD(copy_failed, "after the browser refused to copy")
+TEND_WORD(cta_lead, "above the practice's invitation, when the practice gave no name")
+TEND_WORD(cta_default, "the invitation's button, when the practice gave no words of its own")
+TEND_WORD(show_journal, "opens the list of {n} earlier sessions")
+TEND_WORD(hide_journal, "closes it again ({n} sessions)")
+TEND_WORD(begin_again, "starts the exercise again")
+TEND_WORD(delete_answers, "asks to delete everything stored")
+TEND_WORD(delete_confirm, "the question asked before deleting")
+TEND_WORD(delete_yes, "deletes")
+TEND_WORD(delete_no, "keeps everything")
+TEND_WORD(deleted, "after deleting")
+
+// Storage, kindly: what happened, what it means for the reader, what they can do.
+TEND_WORD(storage_blocked, "the browser refuses to let the page store anything")
+TEND_WORD(storage_full, "the browser's storage for the site is full")
+TEND_WORD(storage_failed, "a save failed for another reason")
+TEND_WORD(recovered, "what was stored couldn't be read and was set aside")
+TEND_WORD(resumed_after_change, "the exercise changed since the reader's last visit")
+
+// Before the engine runs (web/src/loader.js shows it when the widget's files can't load).
+TEND_WORD(cant_show, "instead of the exercise, when it can't be shown")

@@ -1,0 +1,27 @@
+// Tend: what a practice's embed asks of one widget (the data-tend-* attributes, or the
+// options of Tend.mount), as the loader hands it over: JSON, untrusted, with every field
+// optional. Anything missing, mistyped or unsafe falls back to Tend's own default.
+#pragma once
+
+#include <string>
+
+#include "screen/screen_model.h"
+#include "ui/theme.h"
+
+namespace tend::web {
+
+struct WidgetConfig {
+    std::string section = "site";  // answers are stored under tend/<section>/<exercise>/
+    screen::Practice practice;     // its name and call to action (the link already checked)
+    ui::ThemeOverrides theme;
+    bool reduced_motion = false;   // prefers-reduced-motion when the page loaded
+};
+
+WidgetConfig parse_config(const std::string& json);
+
+// The links a widget may open: the exercise's resources (validated as https, tel or sms) and
+// the practice's call to action, which may also be a plain http(s) page, an email address or
+// a path on the same site ("/contact").
+bool safe_link(const std::string& url);
+
+}  // namespace tend::web

@@ -1,0 +1,417 @@
+// The screen model: what a reader sees on every kind of step, decided in one place.
+//
+// Fixtures: tests/data/valid/screen.json (one step of every kind, a grounding path with four
+// kinds of crisis resource) and screen-es.json (the same in Spanish, tagged es-MX), and the
+// shipped exercises for the walk through every screen.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "fixtures.h"
+#include "screen/screen_model.h"
+#include "session.h"
+#include "store.h"
+
+using namespace tend;
+using namespace tend::screen;
+
+namespace {
+
+std::string fake_date(int64_t ms, const char* language) { return std::string(language) + "@" + std::to_string(ms); }
+
+// One reader's session of an exercise, and the widget's state around it.
+struct Reader {
+    explicit Reader(const std::string& fixture)
+        : exercise(fixtures::load_fixture(fixture)), words(exercise.language),
+          session(exercise, store, "tend/test/" + exercise.id + "/", [this] { return now += 1000; }) {
+        session.open();
+        around.pacer = &pacer;
+    }
+
+    Screen screen() {
+        view = session.view();
+        if (view.kind == StepKind::Pause && pacer_for != view.step_id) pacer.reset(view.seconds), pacer_for = view.step_id;
+        return build_screen({exercise, session.state(), view, practice, around, words, &fake_date});
+    }
+    void go_to(const std::string& step_id) {
+        for (int i = 0; i < 20 && session.state().current != step_id; i++) {
+            Screen s = screen();
+            if (const Control* c = s.control("continue"); c && c->enabled) session.next();
+            else session.skip();
+        }
+        REQUIRE(session.state().current == step_id);
+    }
+
+    int64_t now = 1700000000000;
+    Exercise exercise;
+    Words words;
+    MemoryStore store;
+    Session session;
+    StepView view;
+    Practice practice;
+    Surroundings around;
+    PacerClock pacer;
+    std::string pacer_for;
+};
+
+std::vector<std::string> keys(const Screen& s, Place place) {
+    std::vector<std::string> out;
+    for (const Control& c : s.controls)
+        if (c.place == place) out.push_back(c.key);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the opening screen gives the title, the length, the intro, the content note and where answers are kept") {
+    Reader r("valid/screen.json");
+    Screen s = r.screen();
+    CHECK(s.opening);
+    CHECK(s.title == "A short practice");
+    CHECK(s.minutes == "About 4 minutes");
+    CHECK(s.intro == "A few minutes, at your own pace.");
+    CHECK(s.content_note == "Content note: Touches on self-criticism.");
+    CHECK(s.privacy == "Your answers stay in this browser, on this device. You can delete them at any time.");
+    SECTION("the disclaimer is said once: the first step says it already") { CHECK(s.disclaimer.empty()); }
+    SECTION("the header names the practice alone on the opening, and with the title later") {
+        r.practice.name = "Willow Street";
+        CHECK(r.screen().name == "Willow Street");
+        r.session.next();
+        CHECK(r.screen().name == "Willow Street  \u00b7  A short practice");
+        CHECK_FALSE(r.screen().opening);
+    }
+    SECTION("progress counts the steps ahead") {
+        CHECK(s.progress == "Step 1 of about 8");
+        CHECK(s.progress_done == Approx(1.0 / 8));
+    }
+}
+
+TEST_CASE("every step offers a pause one tap away; on the grounding path it offers the way back instead") {
+    Reader r("valid/screen.json");
+    Screen s = r.screen();
+    REQUIRE(s.control("need_pause"));
+    CHECK(s.control("need_pause")->action == Action::Pause);
+    CHECK(s.control("need_pause")->label == "I need a pause");
+    CHECK(keys(s, Place::Header) == std::vector<std::string>{"need_pause"});
+
+    r.session.enter_safety();
+    Screen pause = r.screen();
+    CHECK_FALSE(pause.control("need_pause"));
+    REQUIRE(pause.control("return"));
+    CHECK(pause.control("return")->label == "Return to where I was");
+    CHECK(pause.progress == "Taking a pause. There is no hurry.");
+    CHECK(pause.progress_done < 0);
+    CHECK(pause.step_key == "ground#safety");
+    CHECK(pause.privacy.empty());
+}
+
+TEST_CASE("on the grounding path, each crisis resource's button says what it does") {
+    Reader r("valid/screen.json");
+    r.session.enter_safety();
+    Screen s = r.screen();
+    CHECK(s.help_title == "If you need someone now, you don\u2019t have to do this alone.");
+    REQUIRE(s.resources.size() == 4);
+    CHECK(s.resources[0].control.empty());  // no link: words only
+    CHECK(s.control(s.resources[1].control)->label == "Call 988");
+    CHECK(s.control(s.resources[1].control)->arg == "tel:988");
+    CHECK(s.control(s.resources[2].control)->label == "Text 741741");
+    CHECK(s.control(s.resources[3].control)->label == "Open Find a helpline");
+    CHECK(s.control(s.resources[3].control)->action == Action::Open);
+    SECTION("and nowhere else") {
+        r.session.leave_safety();
+        CHECK(r.screen().resources.empty());
+    }
+}
+
+TEST_CASE("a pause step has a pacer with pause, longer and stop, until its time is up") {
+    Reader r("valid/screen.json");
+    r.go_to("breathe");
+    Screen s = r.screen();
+    CHECK(s.pacer);
+    CHECK(keys(s, Place::Pacer) == std::vector<std::string>{"pacer_toggle", "pacer_longer", "pacer_stop"});
+    CHECK(s.control("pacer_toggle")->label == "Pause the breathing");
+    CHECK(s.control("pacer_longer")->label == "30 seconds more");
+    CHECK(pacer_words(r.pacer, r.words).cue == "Breathe in, gently");
+    CHECK(pacer_words(r.pacer, r.words).count == "1");
+
+    r.pacer.toggle();
+    CHECK(r.screen().control("pacer_toggle")->label == "Resume");
+    CHECK(pacer_words(r.pacer, r.words).cue == "Paused. Resume whenever you like.");
+
+    r.pacer.stop();
+    CHECK(keys(r.screen(), Place::Pacer).empty());
+    CHECK(pacer_words(r.pacer, r.words).count.empty());
+    CHECK(pacer_words(r.pacer, r.words).cue == "Take your time. Continue when you are ready.");
+}
+
+TEST_CASE("a single choice: one radio per option, the chosen one on; 'something else' opens the reply box") {
+    Reader r("valid/screen.json");
+    r.go_to("words");
+    Screen s = r.screen();
+    CHECK(s.question.kind == StepKind::Choice);
+    CHECK(s.question.prompt == "Which words fit?");
+    CHECK(keys(s, Place::Answer) == std::vector<std::string>{"option:kind", "option:plain", "other"});
+    CHECK(s.control("option:kind")->look == Look::Radio);
+    CHECK(s.control("option:kind")->exercise_words);
+    CHECK(s.question.note.empty());
+    CHECK_FALSE(s.field.shown);
+    CHECK(s.control("other")->arg == "1");  // pressing it selects it
+
+    r.session.choose("plain");
+    CHECK(r.screen().control("option:plain")->on);
+    CHECK_FALSE(r.screen().control("option:kind")->on);
+
+    r.session.set_other(true, "my words");
+    Screen other = r.screen();
+    CHECK(other.control("other")->on);
+    CHECK(other.control("other")->arg == "0");  // now pressing it unselects it
+    CHECK(other.field.shown);
+    CHECK(other.field.key == "words#other");
+    CHECK(other.field.words == "my words");
+    CHECK(other.field.label == "My own words");
+}
+
+TEST_CASE("a multiple choice says that more than one may be chosen") {
+    Reader r("valid/screen.json");
+    r.go_to("parts");
+    Screen s = r.screen();
+    CHECK(s.question.multiple);
+    CHECK(s.question.note == "Choose any that fit.");
+    CHECK(s.control("option:critic")->look == Look::Check);
+}
+
+TEST_CASE("a scale: eleven numbers, and what the two ends mean for assistive technology") {
+    Reader r("valid/screen.json");
+    r.go_to("strength");
+    Screen s = r.screen();
+    std::vector<std::string> values = keys(s, Place::Answer);
+    REQUIRE(values.size() == 11);
+    CHECK(values.front() == "scale:0");
+    CHECK(values.back() == "scale:10");
+    CHECK(s.control("scale:6")->arg == "6");
+    CHECK(s.control("scale:6")->look == Look::Number);
+    CHECK(s.question.scale_note == "0 means Not at all; 10 means Very strong.");
+    r.session.set_scale(6);
+    CHECK(r.screen().control("scale:6")->on);
+}
+
+TEST_CASE("a text question: a reply box named by the question, holding the draft; a required one can't be passed empty") {
+    Reader r("valid/screen.json");
+    r.go_to("note");
+    Screen s = r.screen();
+    CHECK(s.field.shown);
+    CHECK(s.field.key == "note");
+    CHECK(s.field.label == "What do you notice?");
+    CHECK(s.field.placeholder == "Write as much or as little as you like\u2026");
+    CHECK(s.field.max_length == 200);
+    CHECK(s.question.hint == "A word is plenty.");
+    CHECK(s.announcement == "What do you notice?");
+    CHECK_FALSE(s.control("continue")->enabled);
+    CHECK_FALSE(s.control("skip"));
+    CHECK(keys(s, Place::Nav) == std::vector<std::string>{"back", "continue"});
+    SECTION("and no privacy line once a question lies behind the reader") { CHECK(s.privacy.empty()); }
+
+    r.session.set_text("a warmth");
+    Screen typed = r.screen();
+    CHECK(typed.field.words == "a warmth");
+    CHECK(typed.control("continue")->enabled);
+}
+
+TEST_CASE("storage trouble and an unreadable old save are told kindly, as notices") {
+    Reader r("valid/screen.json");
+    r.around.notices = {Notice::StorageFull, Notice::Recovered};
+    Screen s = r.screen();
+    REQUIRE(s.notices.size() == 2);
+    CHECK(s.notices[0].find("storage for this site is full") != std::string::npos);
+    CHECK(s.notices[1].find("set aside, not deleted") != std::string::npos);
+}
+
+TEST_CASE("the end: the reader's words once for each question answered, then ways to keep them and to delete them") {
+    Reader r("valid/screen.json");
+    r.go_to("words");
+    r.session.choose("kind");
+    r.session.next();
+    r.go_to("note");
+    r.session.set_text("a warmth");
+    r.go_to("done");
+    Screen s = r.screen();
+    CHECK(s.is_end);
+    CHECK(s.progress == "You reached the end");
+    CHECK(s.progress_done == 1);
+    CHECK(s.your_words_title == "Your words today");
+    REQUIRE(s.your_words.size() == 2);
+    CHECK(s.your_words[0].label == "Which words fit?");
+    CHECK(s.your_words[0].text == "Kind words");
+    CHECK(s.your_words[1].text == "a warmth");
+    CHECK(keys(s, Place::Exports) == std::vector<std::string>{"copy", "txt", "json"});
+    CHECK(keys(s, Place::Closing) == std::vector<std::string>{"again", "delete"});
+    CHECK(keys(s, Place::Nav).empty());
+    CHECK(s.invitation_lead.empty());
+
+    SECTION("deleting asks first") {
+        r.around.confirm_delete = true;
+        Screen c = r.screen();
+        CHECK(c.confirm_delete.find("This can\u2019t be undone.") != std::string::npos);
+        CHECK(keys(c, Place::Closing) == std::vector<std::string>{"delete_yes", "delete_no"});
+        CHECK(c.control("delete_yes")->action == Action::Delete);
+    }
+    SECTION("the practice's invitation, in its words or Tend's") {
+        r.practice.cta_link = "https://example.org/contact";
+        CHECK(r.screen().control("cta")->label == "If this resonates, book a free consultation");
+        CHECK(r.screen().invitation_lead == "If you\u2019d like company with this");
+        r.practice.name = "Willow Street";
+        r.practice.cta_text = "Talk with us";
+        CHECK(r.screen().control("cta")->label == "Talk with us");
+        CHECK(r.screen().control("cta")->arg == "https://example.org/contact");
+        CHECK(r.screen().invitation_lead == "Willow Street");
+    }
+    SECTION("past sessions, folded until asked for, with their dates in the reader's language") {
+        r.around.journal = {{1600000000000, "older words"}};
+        Screen folded = r.screen();
+        CHECK(folded.control("journal")->label == "Past sessions on this device (1)");
+        CHECK(folded.journal.empty());
+        r.around.journal_open = true;
+        Screen open = r.screen();
+        CHECK(open.control("journal")->label == "Hide past sessions (1)");
+        CHECK(open.control("journal")->on);
+        REQUIRE(open.journal.size() == 1);
+        CHECK(open.journal[0].label == "en@1600000000000");
+        CHECK(open.journal[0].text == "older words");
+    }
+    SECTION("a brief acknowledgement after copying") {
+        r.around.flash = Flash::Copied;
+        CHECK(r.screen().flash == "Copied. Paste it wherever you keep things that matter.");
+    }
+}
+
+TEST_CASE("every control key on a screen is unique, and every word for the canvas is in all_text()") {
+    Reader r("valid/screen.json");
+    for (int i = 0; i < 12; i++) {
+        Screen s = r.screen();
+        std::set<std::string> seen;
+        std::string text = all_text(s);
+        for (const Control& c : s.controls) {
+            CHECK(seen.insert(c.key).second);
+            CHECK(text.find(c.label) != std::string::npos);
+        }
+        for (const auto& p : s.paragraphs) CHECK(text.find(p) != std::string::npos);
+        if (s.is_end) break;
+        if (s.control("continue")->enabled) r.session.next();
+        else r.session.skip();
+    }
+}
+
+// ---- in the reader's language ----------------------------------------------------------------
+
+TEST_CASE("the widget speaks its exercise's language: a table chosen by the language, English otherwise") {
+    CHECK(std::string(Words("es").language()) == "es");
+    CHECK(std::string(Words("es-MX").language()) == "es");
+    CHECK(std::string(Words("ES_es").language()) == "es");
+    CHECK(std::string(Words("de").language()) == "en");
+    CHECK(std::string(Words("").language()) == "en");
+    CHECK(std::string(Words("esperanto").language()) == "en");  // "es" is a language, not a prefix
+    CHECK(has_words_for("es-419"));
+    CHECK_FALSE(has_words_for("pt-BR"));
+    CHECK(Words("en")(Word::step_of_about, {{"n", "3"}, {"total", "9"}}) == "Step 3 of about 9");
+    CHECK(Words("es")(Word::step_of_about, {{"n", "3"}, {"total", "9"}}) == "Paso 3 de unos 9");
+}
+
+TEST_CASE("in Spanish, the opening, a question, the pause, the help and the end are Spanish") {
+    Reader r("valid/screen-es.json");
+    Screen s = r.screen();
+    CHECK(s.language == "es");
+    CHECK(s.exercise_language == "es-MX");
+    CHECK(s.minutes == "Alrededor de 4 minutos");
+    CHECK(s.progress == "Paso 1 de unos 8");
+    CHECK(s.control("need_pause")->label == "Necesito una pausa");
+    CHECK(s.control("continue")->label == "Continuar");
+    CHECK(s.region_label == "Ejercicio guiado: Una práctica breve");
+    r.go_to("parts");
+    CHECK(r.screen().question.note == "Puedes elegir todas las que encajen.");
+    r.go_to("note");
+    CHECK(r.screen().field.placeholder == "Escribe tanto o tan poco como quieras\u2026");
+    r.session.enter_safety();
+    Screen help = r.screen();
+    CHECK(help.control(help.resources[1].control)->label == "Llamar al 988");
+    CHECK(help.control("return")->label == "Volver a donde estaba");
+}
+
+namespace {
+
+// The widget's own words on a screen (not the exercise's, not the practice's).
+std::vector<std::string> widget_words(const Screen& s) {
+    std::vector<std::string> out = {s.progress, s.minutes, s.content_note, s.privacy, s.help_title, s.question.note,
+                                     s.question.scale_note, s.your_words_title, s.keep_them, s.flash, s.confirm_delete,
+                                     s.field.placeholder};
+    out.insert(out.end(), s.notices.begin(), s.notices.end());
+    for (const Control& c : s.controls)
+        if (!c.exercise_words) out.push_back(c.label);
+    return out;
+}
+
+// Stretches of English from the English table (its words cut at their {slots}), long enough
+// to mean something: "Step ", " of about ", "Continue".
+std::vector<std::string> english_fragments() {
+    std::vector<std::string> out;
+    Words en("en");
+    for (int i = 0; i < static_cast<int>(Word::count_); i++) {
+        std::string text = en[static_cast<Word>(i)];
+        size_t start = 0;
+        while (start < text.size()) {
+            size_t open = text.find('{', start);
+            std::string piece = text.substr(start, open == std::string::npos ? std::string::npos : open - start);
+            if (piece.size() >= 4) out.push_back(piece);
+            if (open == std::string::npos) break;
+            start = text.find('}', open) + 1;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped Spanish exercise meets no English word of the widget's own on any screen") {
+    ExerciseLoad load = load_exercise(fixtures::read_file(fixtures::source_path("exercises/self-compassion-impossible-es.json")));
+    REQUIRE(load.ok());
+    const Exercise& ex = *load.exercise;
+    Words words(ex.language);
+    std::vector<std::string> english = english_fragments();
+    auto check = [&](const Screen& s) {
+        for (const std::string& w : widget_words(s))
+            for (const std::string& e : english) {
+                INFO("on " << s.step_key << ": \"" << w << "\" holds the English \"" << e << "\"");
+                CHECK(w.find(e) == std::string::npos);
+            }
+    };
+    MemoryStore store;
+    Session session(ex, store, "tend/test/es/");
+    session.open();
+    PacerClock pacer;
+    Practice practice{"", "", "https://example.org"};
+    for (int i = 0; i < 80 && !session.view().is_end; i++) {
+        StepView v = session.view();
+        Surroundings around;
+        around.pacer = &pacer;
+        around.notices = {Notice::StorageBlocked, Notice::ResumedAfterChange};
+        check(build_screen({ex, session.state(), v, practice, around, words, &fake_date}));
+        if (i == 3) {  // the grounding path, once
+            session.enter_safety();
+            check(build_screen({ex, session.state(), session.view(), practice, around, words, &fake_date}));
+            session.leave_safety();
+        }
+        if (v.kind == StepKind::Choice && !v.choices.empty()) session.choose(v.choices[0].id);
+        if (v.kind == StepKind::Text) session.set_text("algo");
+        if (v.kind == StepKind::Scale) session.set_scale(3);
+        if (!session.next()) session.skip();
+    }
+    REQUIRE(session.view().is_end);
+    Surroundings end;
+    end.journal = {{1600000000000, "antes"}};
+    end.journal_open = true;
+    end.flash = Flash::Copied;
+    check(build_screen({ex, session.state(), session.view(), practice, end, words, &fake_date}));
+    end.confirm_delete = true;
+    check(build_screen({ex, session.state(), session.view(), practice, end, words, &fake_date}));
+}

@@ -1,0 +1,83 @@
+// Tend: the engine (tend-engine.wasm), compiled once per page and run once per widget.
+//
+// Each widget gets its own instance (its own memory), so widgets never share state. Engine
+// wraps one instance's entry points (src/web/exports.cpp) in calls that read like the page's
+// side of them; strings cross as UTF-8 in the instance's memory.
+
+// Emscripten's glue for the wasm (its factory instantiates one engine): scripts/build-web
+// puts it into tend.js, so it costs no request of its own and adds no global.
+import TendEngine from 'tend-engine-glue';
+
+let compiled = null; // Promise<WebAssembly.Module>, shared by every widget on the page
+
+function compile(url) {
+  const viaBytes = () => fetch(url, { credentials: 'same-origin' }).then((r) => {
+    if (!r.ok) throw new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
+    return r.arrayBuffer();
+  }).then((bytes) => WebAssembly.compile(bytes));
+  // Streaming needs the server to say application/wasm; fall back to bytes otherwise.
+  if (WebAssembly.compileStreaming) return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(viaBytes);
+  return viaBytes();
+}
+
+// Asks for the engine (once); a failure lets a later widget try again.
+export function loadEngine(base) {
+  if (!compiled) {
+    if (typeof TendEngine !== 'function') return Promise.reject(new Error('this tend.js has no engine glue: use the one scripts/build-web stages'));
+    compiled = compile(base + 'tend-engine.wasm');
+    compiled.catch(() => { compiled = null; });
+  }
+  return compiled;
+}
+
+function withString(M, text, fn) {
+  const n = M.lengthBytesUTF8(text) + 1, p = M._malloc(n);
+  M.stringToUTF8(text, p, n);
+  try { return fn(p); } finally { M._free(p); }
+}
+
+function takeString(M, p) {
+  const s = M.UTF8ToString(p);
+  M._free(p);
+  return s;
+}
+
+// One engine for one widget. host: its Host (host.js), which the engine's messages reach.
+export function startEngine(module, base, host) {
+  return new Promise((resolve, reject) => {
+    TendEngine({
+      tendHost: host,
+      locateFile: (path) => base + path,
+      // Compiled once for the page; each widget only instantiates it.
+      instantiateWasm: (imports, done) => {
+        WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), reject);
+        return {};
+      },
+    }).then((M) => resolve(Engine(M)), reject);
+  });
+}
+
+function Engine(M) {
+  let live = true;
+  const call = (fn, ...texts) => {
+    if (!live) return undefined;
+    const go = (i, ptrs) => (i === texts.length ? fn(...ptrs) : withString(M, texts[i], (p) => go(i + 1, [...ptrs, p])));
+    return go(0, []);
+  };
+  return {
+    // What mount reports: 0 drawn on the canvas, 3 without WebGL (the mirror is the widget), 1 a bad exercise.
+    mount: (selector, exercise, config) => call(M._tend_mount, selector, exercise, config),
+    unmount() { if (live) { live = false; M._tend_unmount(); } },
+    press: (key) => call(M._tend_press, key),
+    typed: (fieldKey, words) => call(M._tend_text_input, fieldKey, words),
+    focus: (key) => call(M._tend_focus, key),
+    copyResult: (ok) => live && M._tend_copy_result(ok ? 1 : 0),
+    state: () => (live ? JSON.parse(takeString(M, M._tend_state_json())) : null),
+    // For tests: frames drawn, the last frame's controls and texts, glyphs the canvas would draw as "?".
+    frames: () => (live ? M._tend_frames() : 0),
+    targets: () => (live ? JSON.parse(takeString(M, M._tend_targets_json())) : []),
+    missingGlyphs: (text) => (live ? call(M._tend_missing_glyphs, String(text)) : -1),
+    recordText: (on) => live && M._tend_record_text(on ? 1 : 0),
+    drawnText: () => (live ? JSON.parse(takeString(M, M._tend_drawn_text())) : []),
+  };
+}

@@ -1,0 +1,309 @@
+// Tend: the DOM mirror of a widget's screen.
+//
+// A canvas is invisible to assistive technology, so every screen is also written out here as
+// real page content (the model Flutter's web renderer uses): text, a radio group (or
+// checkboxes), a 0–10 radio row, the reply box and buttons, in reading order. It is drawn
+// from the Screen the engine sends (src/web/bridge.cpp) and decides nothing: every word and
+// every control comes from there, and using a control only sends back its key.
+//
+// While the canvas draws, text is visually hidden and each control sits transparent over the
+// place the canvas drew it (so focus scrolls there and touch exploration finds it); the canvas
+// draws the focus ring. Without WebGL this is the widget itself, styled plainly (tend.css).
+//
+// The screen comes in parts (head, question, nav, …), each only when it changed; each part is
+// one element here, and only the parts that came are drawn again. Keys are handled only
+// inside the widget: Tab and Shift+Tab are the browser's.
+
+const PART_ORDER = ['head', 'help', 'opening', 'body', 'question', 'pacer', 'nav', 'ending'];
+const LOOK_CLASS = { primary: 'tend-primary', secondary: 'tend-soft', quiet: 'tend-quiet', caution: 'tend-caution' };
+
+// lang="" would say "unknown language": without one, inherit.
+export function setLang(e, lang) {
+  if (lang) e.setAttribute('lang', lang); else e.removeAttribute('lang');
+  return e;
+}
+
+// One part of the screen: an element whose children are pooled by key, so the same node stays
+// across redraws (and focus stays on it).
+function Part(name) {
+  const el = document.createElement('div');
+  el.className = 'tend-part tend-part-' + name;
+  let pool = {}, used = {};
+  return {
+    el,
+    begin() { used = {}; },
+    make(key, tag, text, attrs) {
+      let e = pool[key];
+      if (!e || e.localName !== tag) e = pool[key] = document.createElement(tag);
+      used[key] = true;
+      if (text != null && e.textContent !== text) e.textContent = text;
+      for (const a in attrs || {}) {
+        const v = attrs[a];
+        if (a === 'checked') e.checked = !!v;
+        else if (v === null || v === false || v === undefined) e.removeAttribute(a);
+        else if (e.getAttribute(a) !== String(v)) e.setAttribute(a, v === true ? '' : v);
+      }
+      return e;
+    },
+    end(children) {
+      setChildren(el, children);
+      for (const k in pool) if (!used[k]) delete pool[k];
+    },
+    find(key) { return pool[key] || null; },
+  };
+}
+
+function setChildren(parent, list) {
+  list = list.filter(Boolean);
+  for (let c = parent.firstChild, next; c; c = next) { next = c.nextSibling; if (list.indexOf(c) < 0) parent.removeChild(c); }
+  let ref = parent.firstChild;
+  list.forEach((c) => { if (c === ref) ref = ref.nextSibling; else parent.insertBefore(c, ref); });
+  return parent;
+}
+
+// root: the mirror's element; field: the reply box (one element for the widget's life);
+// uid: unique on the page; send: { press(key), typed(fieldKey, words) }.
+export function Mirror(root, field, uid, send) {
+  const parts = {}, drawn = {};
+  PART_ORDER.forEach((name) => { drawn[name] = Part(name); });
+  let screen = {}, pacerWords = null, rects = {}, fieldKey = null;
+  let domOnly = false; // without a canvas the mirror shows the reply box itself
+
+  const exerciseLang = () => (screen.step && screen.step.exercise_language) || '';
+
+  // ---- the pieces every part is made of ---------------------------------------------------
+
+  function text(p, key, words, cls, tag, exercise) {
+    if (!words) return null;
+    const e = p.make(key, tag || 'p', words, { class: 'tend-t ' + (cls || '') });
+    return exercise ? setLang(e, exerciseLang()) : e;
+  }
+
+  // A control the engine listed: a button, or a link when it opens one.
+  function control(p, c, attrs) {
+    const cls = 'tend-c tend-b ' + (LOOK_CLASS[c.look] || '');
+    let e;
+    if (c.href) {
+      e = p.make(c.key, 'a', c.label, Object.assign({ class: cls, 'data-k': c.key, href: c.href,
+        target: /^https?:/.test(c.href) ? '_blank' : null, rel: 'noopener noreferrer' }, attrs));
+    } else {
+      e = p.make(c.key, 'button', c.label, Object.assign({ class: cls, 'data-k': c.key, type: 'button',
+        'aria-disabled': c.disabled ? 'true' : null }, attrs));
+    }
+    return c.exercise ? setLang(e, exerciseLang()) : e;
+  }
+
+  // One answer: <label><input type=radio|checkbox><span>label</span></label>.
+  function pick(p, c, group) {
+    const input = p.make(c.key, 'input', null, { class: 'tend-c', 'data-k': c.key, name: group,
+      type: c.look === 'check' ? 'checkbox' : 'radio', checked: !!c.on });
+    const span = p.make('s' + c.key, 'span', c.label, { class: 'tend-t' });
+    if (c.exercise) setLang(span, exerciseLang());
+    const cls = 'tend-pick' + (c.look === 'number' ? ' tend-num' : '') + (c.on ? ' tend-on' : '');
+    return setChildren(p.make('l' + c.key, 'label', null, { class: cls }), [input, span]);
+  }
+
+  const row = (p, key, cls, list) => setChildren(p.make(key, 'div', null, { class: cls }), list);
+
+  // ---- the parts, top to bottom -----------------------------------------------------------
+
+  const draw = {
+    head(p, h) {
+      return [
+        row(p, 'head', 'tend-head', [
+          setChildren(p.make('headtext', 'div', null, {}), [text(p, 'name', h.name, 'tend-small'), text(p, 'progress', h.progress, 'tend-small')]),
+          ...h.controls.map((c) => control(p, c)),
+        ]),
+        ...h.notices.map((n, i) => text(p, 'notice' + i, n, 'tend-notice')),
+      ];
+    },
+    help(p, h) {
+      if (!h.title) return [];
+      const list = [text(p, 'title', h.title)];
+      h.resources.forEach((r, i) => {
+        list.push(text(p, 'rl' + i, r.label, 'tend-strong', 'p', true), text(p, 'rt' + i, r.text, 'tend-small', 'p', true));
+        const c = h.controls.find((x) => x.key === r.control);
+        if (c) list.push(control(p, c));
+      });
+      return [row(p, 'panel', 'tend-panel', list)];
+    },
+    opening(p, o) {
+      if (!o.shown) return [text(p, 'privacy', o.privacy, 'tend-small')];
+      return [text(p, 'title', o.title, 'tend-prompt', 'p', true), text(p, 'minutes', o.minutes, 'tend-small'),
+        text(p, 'intro', o.intro, '', 'p', true), text(p, 'cnote', o.content_note, 'tend-muted'),
+        text(p, 'disclaimer', o.disclaimer, 'tend-small', 'p', true), text(p, 'privacy', o.privacy, 'tend-small')];
+    },
+    body(p, b) {
+      return [
+        ...b.paragraphs.map((t, i) => text(p, 'para' + i, t, '', 'p', true)),
+        ...b.summary.flatMap((l, i) => [text(p, 'sl' + i, l.label, 'tend-small', 'p', true), text(p, 'st' + i, l.text, 'tend-quote', 'blockquote', true)]),
+      ];
+    },
+    question(p, q) {
+      const group = uid + ':' + q.group;
+      if (q.kind === 'text') {
+        const prompt = text(p, 'prompt', q.prompt, 'tend-prompt', 'p', true);
+        prompt.id = uid + '-prompt';
+        return [prompt, text(p, 'hint', q.hint, 'tend-muted', 'p', true), field];
+      }
+      if (q.kind !== 'choice' && q.kind !== 'scale') return [];
+      const list = [text(p, 'legend', q.prompt, 'tend-prompt', 'legend', true)];
+      let note = null;
+      if (q.kind === 'choice') {
+        list.push(text(p, 'note', q.note, 'tend-muted'), text(p, 'hint', q.hint, 'tend-muted', 'p', true));
+        q.controls.forEach((c) => list.push(pick(p, c, group)));
+      } else {
+        note = text(p, 'scalenote', q.scale_note, 'tend-muted');
+        note.id = uid + '-scale';
+        list.push(note, row(p, 'row', 'tend-row', q.controls.map((c) => pick(p, c, group))));
+      }
+      const set = setChildren(p.make('q', 'fieldset', null, { class: 'tend-q', 'aria-describedby': note ? note.id : null }), list);
+      return [set, parts.field && parts.field.shown && q.kind === 'choice' ? field : null];
+    },
+    pacer(p, pc) {
+      if (!pc.shown) return [];
+      const w = pacerWords || { count: '', cue: '' };
+      return [
+        p.make('count', 'p', w.count, { class: 'tend-t tend-count', 'aria-hidden': 'true' }),
+        p.make('cue', 'p', w.cue, { class: 'tend-t tend-muted tend-center' }),
+        pc.controls.length ? row(p, 'actions', 'tend-actions tend-center', pc.controls.map((c) => control(p, c))) : null,
+      ];
+    },
+    nav(p, n) {
+      return [row(p, 'nav', 'tend-actions tend-nav', n.controls.map((c) => control(p, c)))];
+    },
+    ending(p, e) {
+      if (!e.shown) return [];
+      const list = [];
+      if (e.title) {
+        list.push(text(p, 'title', e.title, 'tend-prompt'));
+        e.words.forEach((w, i) => list.push(text(p, 'wq' + i, w.label, 'tend-small', 'p', true), text(p, 'wa' + i, w.text, 'tend-quote', 'blockquote', true)));
+      }
+      list.push(text(p, 'keep', e.keep_them, 'tend-small'), row(p, 'exports', 'tend-actions', e.exports.map((c) => control(p, c))),
+        p.make('flash', 'p', e.flash, { class: 'tend-t tend-muted', role: 'status' }));
+      if (e.invite.length) list.push(row(p, 'invite', 'tend-panel', [text(p, 'lead', e.invitation), ...e.invite.map((c) => control(p, c))]));
+      e.journal_toggle.forEach((c) => {
+        list.push(control(p, c, { 'aria-expanded': c.on ? 'true' : 'false' }));
+        e.journal.forEach((j, i) => list.push(text(p, 'jw' + i, j.label, 'tend-small'), text(p, 'jt' + i, j.text, 'tend-quote', 'blockquote', true)));
+      });
+      const buttons = e.closing.map((c) => control(p, c));
+      if (!e.confirm) list.push(row(p, 'last', 'tend-actions', buttons));
+      else {
+        const q = text(p, 'confirm', e.confirm);
+        q.id = uid + '-confirm';
+        list.push(setChildren(p.make('confirming', 'div', null, { class: 'tend-panel', role: 'group', 'aria-labelledby': q.id }),
+          [q, row(p, 'yn', 'tend-actions', buttons)]));
+      }
+      return [row(p, 'end', 'tend-end', list)];
+    },
+  };
+
+  // The reply box: its name and limit change only with the answer it holds; its words only
+  // when they came in this message (a new question, or changed elsewhere) and the reader isn't
+  // typing in it.
+  function updateField(f, fresh) {
+    if (!f || !f.shown) {
+      fieldKey = null;
+      if (domOnly) field.hidden = true;
+      return;
+    }
+    if (domOnly) field.hidden = false;
+    if (f.key !== fieldKey) {
+      fieldKey = f.key;
+      field.value = f.words || '';
+      field.placeholder = f.placeholder;
+      field.setAttribute('aria-label', f.label);
+      setLang(field, exerciseLang()); // its name, and the reader's words (spelling), are in the exercise's language
+      if (f.max_length > 0) field.maxLength = f.max_length; else field.removeAttribute('maxlength');
+      field.classList.remove('tend-fade');
+      void field.offsetWidth; // restart the fade for the new question
+      field.classList.add('tend-fade');
+    } else if (fresh && 'words' in f && document.activeElement !== field && field.value !== f.words) {
+      field.value = f.words;
+    }
+  }
+
+  function place(e) {
+    const r = rects[e.getAttribute('data-k')];
+    e.style.cssText = r ? 'left:' + r[0] + 'px;top:' + r[1] + 'px;width:' + r[2] + 'px;height:' + r[3] + 'px' : '';
+  }
+
+  function show(message) {
+    const active = document.activeElement;
+    const had = root.contains(active) ? active.getAttribute('data-k') || (active === field ? 'field' : '') : null;
+    if (message.step) screen.step = message.step;
+    if (message.field) parts.field = message.field;
+    const redraw = PART_ORDER.filter((name) => message[name]);
+    redraw.forEach((name) => { parts[name] = message[name]; });
+    if (!PART_ORDER.every((name) => parts[name])) return; // the first message holds every part
+    // The reply box belongs to the question's part; a new field alone moves it there too.
+    if (message.field && redraw.indexOf('question') < 0) redraw.push('question');
+    for (const name of redraw) {
+      const p = drawn[name];
+      p.begin();
+      p.end(draw[name](p, parts[name]));
+    }
+    const order = PART_ORDER.map((name) => drawn[name].el);
+    if (!order.some((e) => e.contains(field))) order.push(field); // kept in the widget between questions, hidden
+    setChildren(root, order);
+    updateField(parts.field, !!message.field);
+    Array.prototype.forEach.call(root.querySelectorAll('[data-k]'), place);
+
+    // Focus stays where it was if that control is still here; otherwise on the step's first
+    // control (never on the page's body, and never taken from outside the widget).
+    if (had !== null && !root.contains(document.activeElement)) {
+      const keep = had === 'field' ? (fieldKey ? field : null) : root.querySelector('[data-k="' + CSS.escape(had) + '"]');
+      let to = keep && root.contains(keep) ? keep : null;
+      ['.tend-q [data-k]', '.tend-panel [data-k]', '.tend-nav [data-k]', '.tend-end [data-k]', '[data-k]']
+        .forEach((q) => { to = to || root.querySelector(q); });
+      if (to) to.focus();
+    }
+  }
+
+  // Activation: buttons by click (Enter and Space are native), choices by change (the arrows
+  // of a native radio group move and select, per the ARIA radio pattern).
+  root.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-k]');
+    if (b && b.getAttribute('aria-disabled') !== 'true') send.press(b.getAttribute('data-k'));
+  });
+  root.addEventListener('change', (e) => {
+    const i = e.target;
+    if (!i.getAttribute || !i.getAttribute('data-k') || i.localName !== 'input') return;
+    if (i.type === 'radio' && !i.checked) return;
+    send.press(i.getAttribute('data-k'));
+  });
+  // Checkboxes have no arrow keys of their own: give them the radio group's.
+  root.addEventListener('keydown', (e) => {
+    const i = e.target, d = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+    if (!d || i.type !== 'checkbox' || e.altKey || e.ctrlKey || e.metaKey) return;
+    const all = Array.prototype.slice.call(i.closest('fieldset').querySelectorAll('input')), n = all[all.indexOf(i) + d];
+    if (n) { n.focus(); e.preventDefault(); }
+  });
+  field.addEventListener('input', () => { if (fieldKey) send.typed(fieldKey, field.value); });
+
+  return {
+    show,
+    // The pacer's count and cue, every second while it runs.
+    pacer(words) {
+      pacerWords = words;
+      const p = drawn.pacer, count = p.find('count'), cue = p.find('cue');
+      if (count && count.textContent !== words.count) count.textContent = words.count;
+      if (cue && cue.textContent !== words.cue) cue.textContent = words.cue;
+    },
+    // Where the canvas drew each control and the reply box (CSS px of the canvas; the box is
+    // null when the canvas shows none).
+    layout(controls, box) {
+      rects = controls;
+      Array.prototype.forEach.call(root.querySelectorAll('[data-k]'), place);
+      field.hidden = !box;
+      if (box) field.style.cssText = 'left:' + box[0] + 'px;top:' + box[1] + 'px;width:' + box[2] + 'px;height:' + box[3] + 'px';
+    },
+    // There is no canvas (no WebGL): the mirror is the widget.
+    showAlone() {
+      domOnly = true;
+      field.hidden = !(parts.field && parts.field.shown);
+    },
+    has(key) { return !!root.querySelector('[data-k="' + CSS.escape(key) + '"]'); },
+    get step() { return screen.step || null; },
+  };
+}
