@@ -72,4 +72,22 @@ ui::Fonts build_fonts(const ui::Theme& theme, float density, GlyphSet& glyphs) {
     return f;
 }
 
+int count_missing_glyphs(const ui::Fonts& fonts, const std::string& text) {
+    if (!fonts.body) return -1;
+    int missing = 0;
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        unsigned c = 0;
+        p += ImTextCharFromUtf8(&c, p, end);
+        if (c < 0x20) continue;
+        for (const ImFont* f : {fonts.body, fonts.small, fonts.prompt})
+            if (!f->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
+                missing++;
+                break;
+            }
+    }
+    return missing;
+}
+
 }  // namespace tend::web

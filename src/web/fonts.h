@@ -35,4 +35,8 @@ private:
 // Call between frames; the renderer's font texture must be updated afterwards.
 ui::Fonts build_fonts(const ui::Theme& theme, float density, GlyphSet& glyphs);
 
+// How many characters of `text` these fonts would draw as the fallback glyph ("?"); -1
+// before any font is built. For tests (handle._debug.missingGlyphs).
+int count_missing_glyphs(const ui::Fonts& fonts, const std::string& text);
+
 }  // namespace tend::web

@@ -1,5 +1,7 @@
 #include "gl_surface.h"
 
+#include <cmath>
+
 #include <GLES3/gl3.h>
 #include <emscripten/html5.h>
 
@@ -7,6 +9,10 @@
 #include "webgl_renderer.h"
 
 namespace tend::web {
+
+namespace {
+constexpr double kMaxBackingPixels = 16.0e6;  // iOS refuses canvases above ~16.7 M pixels
+}
 
 bool GlSurface::create(const std::string& selector, void (*restored)(void*), void* user) {
     selector_ = selector;
@@ -64,6 +70,22 @@ EM_BOOL GlSurface::on_restored(int, const void*, void* self) {
     s->fb_w_ = s->fb_h_ = 0;
     if (s->restored_cb_) s->restored_cb_(s->user_);
     return EM_TRUE;
+}
+
+// The device pixels behind a canvas of css_w × css_h, capped for iOS.
+void GlSurface::backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const {
+    double dpr = emscripten_get_device_pixel_ratio();
+    // The ResizeObserver's device-pixel size is exact (it knows how the canvas snaps to
+    // pixels), but only believed when it agrees with CSS size × DPR to a pixel: under
+    // DevTools' device emulation (and Playwright's deviceScaleFactor) it stays at 1×.
+    bool exact = ro_dev_w_ > 0 && std::fabs(ro_css_w_ - css_w) < 0.01 && std::fabs(ro_css_h_ - css_h) < 0.01 &&
+                 std::fabs(ro_dev_w_ - css_w * dpr) <= 1.5 && std::fabs(ro_dev_h_ - css_h * dpr) <= 1.5;
+    *fb_w = exact ? ro_dev_w_ : std::round(css_w * dpr);
+    *fb_h = exact ? ro_dev_h_ : std::round(css_h * dpr);
+    if (*fb_w * *fb_h > kMaxBackingPixels) {
+        double s = std::sqrt(kMaxBackingPixels / (*fb_w * *fb_h));
+        *fb_w = std::floor(*fb_w * s), *fb_h = std::floor(*fb_h * s);
+    }
 }
 
 void GlSurface::resize(int fb_w, int fb_h) {

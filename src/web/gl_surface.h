@@ -18,6 +18,14 @@ public:
     void destroy();
     bool ready() const { return ctx_ > 0 && !lost_; }
 
+    // What the page's ResizeObserver saw of the canvas: CSS size and, where the browser says,
+    // its exact size in device pixels (0 otherwise).
+    void observed(float css_w, float css_h, int dev_w, int dev_h) {
+        ro_css_w_ = css_w, ro_css_h_ = css_h, ro_dev_w_ = dev_w, ro_dev_h_ = dev_h;
+    }
+    // The device pixels behind a canvas of css_w × css_h, capped for iOS.
+    void backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const;
+
     // Sizes the backing store (only when it changed: resizing clears the canvas).
     void resize(int fb_w, int fb_h);
     // The same, before create(): the context is then made at this size, never resized to it.
@@ -37,6 +45,8 @@ private:
     bool lost_ = false;
     bool renderer_up_ = false;
     int fb_w_ = 0, fb_h_ = 0;
+    float ro_css_w_ = 0, ro_css_h_ = 0;
+    int ro_dev_w_ = 0, ro_dev_h_ = 0;
     void (*restored_cb_)(void*) = nullptr;
     void* user_ = nullptr;
 };

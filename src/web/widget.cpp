@@ -24,7 +24,6 @@ using screen::Action;
 namespace {
 
 constexpr int kSettleFrames = 3;               // ImGui trickles queued input over a few frames
-constexpr double kMaxBackingPixels = 16.0e6;   // iOS refuses canvases above ~16.7 M pixels
 
 void on_input(void* self) { static_cast<Widget*>(self)->poke(); }
 
@@ -260,23 +259,7 @@ std::string Widget::state_json() const {
     return web::state_json(*exercise_, session_->state());
 }
 
-int Widget::missing_glyphs(const std::string& text) const {
-    if (dom_only_ || !fonts_.body) return -1;
-    int missing = 0;
-    const char* p = text.c_str();
-    const char* end = p + text.size();
-    while (p < end) {
-        unsigned c = 0;
-        p += ImTextCharFromUtf8(&c, p, end);
-        if (c < 0x20) continue;
-        for (const ImFont* f : {fonts_.body, fonts_.small, fonts_.prompt})
-            if (!f->FindGlyphNoFallback(static_cast<ImWchar>(c))) {
-                missing++;
-                break;
-            }
-    }
-    return missing;
-}
+int Widget::missing_glyphs(const std::string& text) const { return dom_only_ ? -1 : count_missing_glyphs(fonts_, text); }
 
 void Widget::record_text(bool on) {
     record_text_ = on;
@@ -304,7 +287,7 @@ void Widget::storage_changed() {
 }
 
 void Widget::resized(float css_w, float css_h, int dev_w, int dev_h) {
-    ro_css_w_ = css_w, ro_css_h_ = css_h, ro_dev_w_ = dev_w, ro_dev_h_ = dev_h;
+    gl_.observed(css_w, css_h, dev_w, dev_h);
     poke();
 }
 
@@ -377,22 +360,6 @@ void Widget::on_restored(void* self) {
 
 // ---- one frame ---------------------------------------------------------------------------
 
-// The device pixels behind a canvas of css_w × css_h, capped for iOS.
-void Widget::backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const {
-    double dpr = emscripten_get_device_pixel_ratio();
-    // The ResizeObserver's device-pixel size is exact (it knows how the canvas snaps to
-    // pixels), but only believed when it agrees with CSS size × DPR to a pixel: under
-    // DevTools' device emulation (and Playwright's deviceScaleFactor) it stays at 1×.
-    bool exact = ro_dev_w_ > 0 && std::fabs(ro_css_w_ - css_w) < 0.01 && std::fabs(ro_css_h_ - css_h) < 0.01 &&
-                 std::fabs(ro_dev_w_ - css_w * dpr) <= 1.5 && std::fabs(ro_dev_h_ - css_h * dpr) <= 1.5;
-    *fb_w = exact ? ro_dev_w_ : std::round(css_w * dpr);
-    *fb_h = exact ? ro_dev_h_ : std::round(css_h * dpr);
-    if (*fb_w * *fb_h > kMaxBackingPixels) {
-        double s = std::sqrt(kMaxBackingPixels / (*fb_w * *fb_h));
-        *fb_w = std::floor(*fb_w * s), *fb_h = std::floor(*fb_h * s);
-    }
-}
-
 // The atlas at this density (quarter steps: a zoom of 110% doesn't need its own atlas, and
 // fewer rebuilds is calmer), with every glyph shown so far.
 void Widget::fonts_for(float density) {
@@ -436,7 +403,7 @@ void Widget::lay_out_first() {
     double css_w = 0, css_h = 0, fb_w = 0, fb_h = 0;
     emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
     if (css_w < 1 || css_h < 1) return;  // display:none: the first frame will size it
-    backing_size(css_w, css_h, &fb_w, &fb_h);
+    gl_.backing_size(css_w, css_h, &fb_w, &fb_h);
     fonts_for(static_cast<float>(fb_w / css_w));
     ui::Frame f = layout(emscripten_get_now(), static_cast<float>(css_w), static_cast<float>(css_h),
                          static_cast<int>(fb_w), static_cast<int>(fb_h), 0.0f);
@@ -445,7 +412,7 @@ void Widget::lay_out_first() {
     if (want >= 1.0f && std::fabs(want - css_h) >= 1.0f) {
         css_h = want;
         bridge_.lay_out(want);
-        backing_size(css_w, css_h, &fb_w, &fb_h);
+        gl_.backing_size(css_w, css_h, &fb_w, &fb_h);
     }
     gl_.preset(selector_, static_cast<int>(fb_w), static_cast<int>(fb_h));
 }
@@ -457,7 +424,7 @@ void Widget::frame(double now) {
     double css_w = 0, css_h = 0, fb_w = 0, fb_h = 0;
     emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
     if (css_w < 1 || css_h < 1) return;  // display:none; a resize will bring us back
-    backing_size(css_w, css_h, &fb_w, &fb_h);
+    gl_.backing_size(css_w, css_h, &fb_w, &fb_h);
     fonts_for(static_cast<float>(fb_w / css_w));
     if (texture_stale_) {
         ImGui_ImplTendGL_UpdateFontsTexture();

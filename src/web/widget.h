@@ -75,7 +75,6 @@ private:
     void frame(double now);
     void lay_out_first();
     ui::Frame layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt);
-    void backing_size(double css_w, double css_h, double* fb_w, double* fb_h) const;
     void fonts_for(float density);
     void apply_theme();
 
@@ -130,8 +129,6 @@ private:
     bool on_screen_ = true;
     double last_frame_ms_ = 0;
     double last_tick_ms_ = 0;
-    float ro_css_w_ = 0, ro_css_h_ = 0;
-    int ro_dev_w_ = 0, ro_dev_h_ = 0;  // device-pixel size from ResizeObserver, when known
 };
 
 }  // namespace tend::web

@@ -17,6 +17,7 @@ function reducedMotion() {
 // tells the page's listeners. The engine is attached once it runs (attach()).
 export function Host(dom, emit) {
   let engine = null, first = true;
+  const counts = {}; // messages by type, for tests
   const mirror = Mirror(dom.layer, dom.field, dom.uid, {
     press: (key) => engine && engine.press(key),
     typed: (key, words) => engine && engine.typed(key, words),
@@ -77,7 +78,9 @@ export function Host(dom, emit) {
   return {
     mirror,
     attach(e) { engine = e; },
+    counts,
     message(type, json) {
+      counts[type] = (counts[type] || 0) + 1;
       const handle = messages[type];
       if (handle) handle(JSON.parse(json));
     },

@@ -144,6 +144,7 @@ function start() {
         get steps() { return steps; },
         missingGlyphs: (text) => (engine ? engine.missingGlyphs(text) : -1),
         targets: () => (engine ? engine.targets() : []),
+        messages: () => Object.assign({}, host.counts), // how many of each the engine sent the page
         // Every text the canvas drew in its last frame, once recordText(true) has been asked.
         recordText: (on) => engine && engine.recordText(on),
         drawnText: () => (engine ? engine.drawnText() : []),

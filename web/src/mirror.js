@@ -223,9 +223,10 @@ export function Mirror(root, field, uid, send) {
     }
   }
 
+  const box = (r) => (r ? 'left:' + r[0] + 'px;top:' + r[1] + 'px;width:' + r[2] + 'px;height:' + r[3] + 'px;' : '');
   function place(e) {
-    const r = rects[e.getAttribute('data-k')];
-    e.style.cssText = r ? 'left:' + r[0] + 'px;top:' + r[1] + 'px;width:' + r[2] + 'px;height:' + r[3] + 'px' : '';
+    const css = box(rects[e.getAttribute('data-k')]);
+    if ((e.getAttribute('style') || '') !== css) e.setAttribute('style', css);
   }
 
   function show(message) {
@@ -292,11 +293,11 @@ export function Mirror(root, field, uid, send) {
     },
     // Where the canvas drew each control and the reply box (CSS px of the canvas; the box is
     // null when the canvas shows none).
-    layout(controls, box) {
+    layout(controls, fieldBox) {
       rects = controls;
       Array.prototype.forEach.call(root.querySelectorAll('[data-k]'), place);
-      field.hidden = !box;
-      if (box) field.style.cssText = 'left:' + box[0] + 'px;top:' + box[1] + 'px;width:' + box[2] + 'px;height:' + box[3] + 'px';
+      field.hidden = !fieldBox;
+      if (fieldBox && field.getAttribute('style') !== box(fieldBox)) field.setAttribute('style', box(fieldBox));
     },
     // There is no canvas (no WebGL): the mirror is the widget.
     showAlone() {
