@@ -107,4 +107,5 @@ def main():
     open(sys.argv[4], "w", encoding="utf-8").write("\n".join(lines))
 
 
-main()
+if __name__ == "__main__":
+    main()

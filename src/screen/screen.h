@@ -30,6 +30,8 @@ enum class Action : uint8_t {
     Choose, Other, Scale,      // answering: arg is the option id, "1"/"0" (select/unselect own words), the value
     PacerToggle, PacerLonger, PacerStop,
     Copy, DownloadText, DownloadJson,
+    ShowHelp,                  // unfold the crisis help on the grounding path
+    KeepNothing,               // before the first question: keep nothing on this device (arg "1"), or do again ("0")
     ToggleJournal, Restart, AskDelete, CancelDelete, Delete,
     Open,                      // a link: arg is the address (a crisis line, the practice's page)
 };
@@ -47,7 +49,7 @@ enum class Look : uint8_t {
 };
 
 // Where on the screen a control sits; renderers draw each place's controls in list order.
-enum class Place : uint8_t { Header, Help, Answer, Pacer, Nav, Exports, Invitation, Journal, Closing };
+enum class Place : uint8_t { Header, Help, Privacy, Answer, Pacer, Nav, Exports, Invitation, Journal, Closing, Footer };
 
 struct Control {
     std::string key;    // unique on the screen: "continue", "option:calm", "scale:6", "resource:0"
@@ -89,6 +91,12 @@ struct Reflection {
     std::string label, text;    // a question (or summary label) and the reader's words
 };
 
+// A finished session kept on this device, as the reader sees it again.
+struct PastWords {
+    std::string when;           // in the reader's language
+    std::vector<Reflection> words;
+};
+
 struct Screen {
     std::string language;           // the widget's own words
     std::string exercise_language;  // the exercise's words
@@ -108,9 +116,10 @@ struct Screen {
     float progress_done = 0;        // 0–1 of the bar; < 0: no fill (the grounding path)
     std::vector<std::string> notices;  // storage trouble, said kindly
 
-    // Crisis help, on the grounding path.
-    std::string help_title;         // "" when not shown
+    // Crisis help, on the grounding path: in full on its first screen, then one line that opens it.
+    std::string help_title;         // "" when not shown in full
     std::vector<Resource> resources;
+    std::string help_note;          // how the region was chosen, when it was a guess
 
     // The opening screen, before the reader has moved.
     bool opening = false;
@@ -126,10 +135,13 @@ struct Screen {
     // The end.
     std::string your_words_title;   // "" when the reader gave no words
     std::vector<Reflection> your_words;
-    std::string keep_them, flash;   // above the exports; a brief acknowledgement ("Copied")
+    std::string keep_them;          // above the exports
     std::string invitation_lead;    // above the practice's call to action ("" without one)
-    std::vector<Reflection> journal;  // past sessions, when shown: label = when, text = the words
-    std::string confirm_delete;     // the question, while deleting is being confirmed
+    std::vector<PastWords> journal;  // past sessions, when shown
+
+    // Every step.
+    std::string flash;              // a brief acknowledgement ("Copied", "Your answers were deleted")
+    std::string confirm_delete;     // the question, while deleting is being confirmed (its answers in the footer)
 
     std::vector<Control> controls;  // in reading order
 

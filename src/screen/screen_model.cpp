@@ -24,6 +24,8 @@ const char* action_name(Action a) {
         case Action::Copy: return "copy";
         case Action::DownloadText: return "download_text";
         case Action::DownloadJson: return "download_json";
+        case Action::ShowHelp: return "show_help";
+        case Action::KeepNothing: return "keep_nothing";
         case Action::ToggleJournal: return "toggle_journal";
         case Action::Restart: return "restart";
         case Action::AskDelete: return "ask_delete";
@@ -86,6 +88,7 @@ std::string resource_action(const Resource& r, const std::string& link, const Wo
 
 Word notice_word(Notice n) {
     switch (n) {
+        case Notice::KeepingNothing: return Word::keeping_nothing;
         case Notice::StorageBlocked: return Word::storage_blocked;
         case Notice::StorageFull: return Word::storage_full;
         case Notice::StorageFailed: return Word::storage_failed;
@@ -109,19 +112,29 @@ void header(const ScreenInputs& in, Screen& s) {
     if (!v.in_safety) Controls(s.controls, Place::Header).add("need_pause", Action::Pause, in.words[Word::need_pause], Look::Secondary);
 }
 
+// The reader's region's emergency number, the practice's own line, the region's lines, and
+// any the exercise adds: each with a button that says what it does.
 void help(const ScreenInputs& in, Screen& s) {
-    if (!in.view.in_safety || in.exercise.safety.resources.empty()) return;
-    s.help_title = in.words[Word::resources_title];
+    if (!in.view.in_safety) return;
     Controls c(s.controls, Place::Help);
-    const auto& all = in.exercise.safety.resources;
-    for (size_t i = 0; i < all.size(); i++) {
-        Resource r{all[i].label, all[i].text, ""};
-        if (!all[i].link.empty()) {
+    if (in.around.help_folded && !in.around.help_open) {
+        c.add("show_help", Action::ShowHelp, in.words[Word::show_help], Look::Quiet);
+        return;
+    }
+    s.help_title = in.words[Word::resources_title];
+    std::vector<HelpLine> lines = {in.help.emergency};
+    if (!in.practice.help.label.empty()) lines.push_back(in.practice.help);
+    lines.insert(lines.end(), in.help.lines.begin(), in.help.lines.end());
+    for (const auto& r : in.exercise.safety.resources) lines.push_back({r.label, r.text, r.link});
+    for (size_t i = 0; i < lines.size(); i++) {
+        Resource r{lines[i].label, lines[i].text, ""};
+        if (!lines[i].link.empty()) {
             r.control = "resource:" + std::to_string(i);
-            c.add(r.control, Action::Open, resource_action(r, all[i].link, in.words), Look::Secondary, all[i].link);
+            c.add(r.control, Action::Open, resource_action(r, lines[i].link, in.words), Look::Secondary, lines[i].link);
         }
         s.resources.push_back(std::move(r));
     }
+    s.help_note = in.help.guessed;
 }
 
 void opening(const ScreenInputs& in, Screen& s) {
@@ -141,7 +154,14 @@ void opening(const ScreenInputs& in, Screen& s) {
     bool question_behind = false;
     for (const auto& id : in.state.history)
         if (const Step* step = ex.find(id); step && is_question(step->kind)) question_behind = true;
-    if (!question_behind && !in.view.in_safety) s.privacy = w[Word::privacy];
+    if (!question_behind && !in.view.in_safety) {
+        s.privacy = std::string(w[Word::privacy]) + " " + w[Word::not_for_emergencies];
+        // For a shared or family computer: nothing kept, the words held only while the page is open.
+        Control& k = Controls(s.controls, Place::Privacy)
+                         .add("keep_nothing", Action::KeepNothing, w[Word::keep_nothing], Look::Check,
+                              in.around.keep_nothing ? "0" : "1");
+        k.on = in.around.keep_nothing;
+    }
 }
 
 void question(const ScreenInputs& in, Screen& s) {
@@ -214,31 +234,35 @@ void navigation(const ScreenInputs& in, Screen& s) {
     c.add("continue", Action::Next, w[Word::continue_button], Look::Primary).enabled = v.can_continue;
 }
 
-// The reader's words at the end: each question they answered on the way here, once.
-void your_words(const ScreenInputs& in, Screen& s) {
-    const Exercise& ex = in.exercise;
+}  // namespace
+
+std::vector<Reflection> words_of(const Exercise& ex, const SessionState& state) {
     auto lookup = [&](const std::string& id) {
         const Step* step = ex.find(id);
-        auto a = in.state.answers.find(id);
-        return step && a != in.state.answers.end() ? answer_as_text(*step, a->second, ex.language) : std::string();
+        auto a = state.answers.find(id);
+        return step && a != state.answers.end() ? answer_as_text(*step, a->second, ex.language) : std::string();
     };
+    std::vector<Reflection> out;
     std::set<std::string> seen;
-    std::vector<std::string> path = in.state.history;
-    path.push_back(in.state.current);
+    std::vector<std::string> path = state.history;
+    path.push_back(state.current);
     for (const auto& id : path) {
         const Step* step = ex.find(id);
         if (!step || !is_question(step->kind) || !seen.insert(id).second) continue;
         std::string words = lookup(id);
-        if (!words.empty()) s.your_words.push_back({interpolate(step->prompt, lookup), words});
+        if (!words.empty()) out.push_back({interpolate(step->prompt, lookup), words});
     }
-    if (!s.your_words.empty()) s.your_words_title = in.words[Word::your_words];
+    return out;
 }
+
+namespace {
 
 void ending(const ScreenInputs& in, Screen& s) {
     if (!in.view.is_end) return;
     const Words& w = in.words;
     const Surroundings& around = in.around;
-    your_words(in, s);
+    s.your_words = words_of(in.exercise, in.state);
+    if (!s.your_words.empty()) s.your_words_title = w[Word::your_words];
     s.keep_them = w[Word::keep_them];
     Controls exports(s.controls, Place::Exports);
     exports.add("copy", Action::Copy, w[Word::copy], Look::Secondary);
@@ -260,17 +284,22 @@ void ending(const ScreenInputs& in, Screen& s) {
         toggle.on = around.journal_open;
         if (around.journal_open)
             for (const PastSession& e : around.journal)
-                s.journal.push_back({in.format_date ? in.format_date(e.started_ms, w.language()) : std::string(), e.text});
+                s.journal.push_back({in.format_date ? in.format_date(e.state.started_ms, in.exercise.language.c_str()) : std::string(),
+                                     words_of(in.exercise, e.state)});
     }
+    Controls(s.controls, Place::Closing).add("again", Action::Restart, w[Word::begin_again], Look::Quiet);
+}
 
-    Controls last(s.controls, Place::Closing);
-    if (around.confirm_delete) {
+// "Delete my answers", on every step, as the privacy line promises: asked, then confirmed.
+void footer(const ScreenInputs& in, Screen& s) {
+    const Words& w = in.words;
+    Controls c(s.controls, Place::Footer);
+    if (in.around.confirm_delete) {
         s.confirm_delete = w[Word::delete_confirm];
-        last.add("delete_yes", Action::Delete, w[Word::delete_yes], Look::Caution);
-        last.add("delete_no", Action::CancelDelete, w[Word::delete_no], Look::Secondary);
+        c.add("delete_yes", Action::Delete, w[Word::delete_yes], Look::Caution);
+        c.add("delete_no", Action::CancelDelete, w[Word::delete_no], Look::Secondary);
     } else {
-        last.add("again", Action::Restart, w[Word::begin_again], Look::Quiet);
-        last.add("delete", Action::AskDelete, w[Word::delete_answers], Look::Caution);
+        c.add("delete", Action::AskDelete, w[Word::delete_answers], Look::Caution);
     }
 }
 
@@ -303,6 +332,7 @@ Screen build_screen(const ScreenInputs& in) {
     pacer(in, s);
     navigation(in, s);
     ending(in, s);
+    footer(in, s);
     if (in.around.flash != Flash::None) s.flash = in.words[flash_word(in.around.flash)];
 
     s.announcement = !v.prompt.empty() ? v.prompt : std::string();
@@ -325,13 +355,17 @@ std::string all_text(const Screen& s) {
     for (const auto* t : {&s.name, &s.progress, &s.help_title, &s.title, &s.minutes, &s.intro, &s.content_note,
                           &s.disclaimer, &s.privacy, &s.question.prompt, &s.question.hint, &s.question.note,
                           &s.question.min_label, &s.question.max_label, &s.your_words_title, &s.keep_them, &s.flash,
-                          &s.invitation_lead, &s.confirm_delete})
+                          &s.invitation_lead, &s.confirm_delete, &s.help_note})
         add(*t);
     for (const auto& n : s.notices) add(n);
     for (const auto& p : s.paragraphs) add(p);
     for (const auto& r : s.resources) add(r.label), add(r.text);
-    for (const auto* list : {&s.summary, &s.your_words, &s.journal})
+    for (const auto* list : {&s.summary, &s.your_words})
         for (const auto& r : *list) add(r.label), add(r.text);
+    for (const auto& past : s.journal) {
+        add(past.when);
+        for (const auto& r : past.words) add(r.label), add(r.text);
+    }
     for (const auto& c : s.controls) add(c.label);
     return out;
 }

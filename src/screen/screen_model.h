@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "screen/help.h"
 #include "screen/pacer_clock.h"
 #include "screen/screen.h"
 #include "screen/words.h"
@@ -19,7 +20,7 @@
 namespace tend::screen {
 
 // What the widget tells the reader about their stored words.
-enum class Notice : uint8_t { StorageBlocked, StorageFull, StorageFailed, Recovered, ResumedAfterChange };
+enum class Notice : uint8_t { KeepingNothing, StorageBlocked, StorageFull, StorageFailed, Recovered, ResumedAfterChange };
 
 // A brief acknowledgement of something just done.
 enum class Flash : uint8_t { None, Copied, CopyFailed, Deleted };
@@ -28,12 +29,12 @@ enum class Flash : uint8_t { None, Copied, CopyFailed, Deleted };
 struct Practice {
     std::string name;
     std::string cta_text, cta_link;  // cta_link already checked (config.h); "" for none
+    HelpLine help;                   // its own line, offered first after the emergency number (label "" for none)
 };
 
 // A finished session kept on this device.
 struct PastSession {
-    int64_t started_ms = 0;
-    std::string text;  // the reader's words, as exported
+    SessionState state;
 };
 
 // Dates in the reader's locale are the page's to write (Intl); tests pass their own.
@@ -45,6 +46,9 @@ struct Surroundings {
     Flash flash = Flash::None;
     bool confirm_delete = false;       // "Delete my answers" was asked: confirm first
     bool journal_open = false;
+    bool keep_nothing = false;         // the reader chose to keep nothing on this device (memory only)
+    bool help_folded = false;          // on the grounding path after its first screen: help is one line
+    bool help_open = false;            // … that the reader opened
     const PacerClock* pacer = nullptr;  // the pause step's clock
     std::vector<PastSession> journal;  // newest first; the session on screen left out
 };
@@ -54,6 +58,7 @@ struct ScreenInputs {
     const SessionState& state;
     const StepView& view;
     const Practice& practice;
+    const Help& help;                  // the crisis lines for the reader's region
     const Surroundings& around;
     const Words& words;
     DateFormat format_date;
@@ -63,6 +68,10 @@ Screen build_screen(const ScreenInputs& in);
 
 // The pacer's count and cue now.
 PacerWords pacer_words(const PacerClock& clock, const Words& words);
+
+// The reader's words in a session: each question they answered on their way, once, under the
+// question as they saw it.
+std::vector<Reflection> words_of(const Exercise& exercise, const SessionState& state);
 
 // Every word on a screen, run together (the font atlas holds the glyphs of what is shown).
 std::string all_text(const Screen& s);

@@ -10,11 +10,13 @@
 
 // Around every step.
 TEND_WORD(widget_name, "the widget's name for assistive technology: 'Guided exercise: <title>'")
-TEND_WORD(need_pause, "the button at the top of every step that opens the grounding path")
+TEND_WORD(need_pause, "the button at the top of every step that opens the grounding path and its crisis help")
 TEND_WORD(step_of_about, "progress under the header: {n} this step, {total} the estimate")
 TEND_WORD(taking_pause, "progress while on the grounding path")
 TEND_WORD(finished, "progress on an end step")
 TEND_WORD(privacy, "before the first question: where the answers are kept")
+TEND_WORD(not_for_emergencies, "before the first question: this is not for emergencies, and nobody reads it")
+TEND_WORD(keep_nothing, "before the first question: the choice to keep nothing on this device (a shared computer)")
 
 // The opening screen.
 TEND_WORD(about_one_minute, "the exercise's length when it is 1 minute")
@@ -32,6 +34,7 @@ TEND_WORD(back, "goes to the step before")
 // The grounding path and its help.
 TEND_WORD(return_button, "leaves the grounding path, back to the step the reader was on")
 TEND_WORD(resources_title, "above the crisis resources")
+TEND_WORD(show_help, "on later grounding screens, the one line that opens the crisis resources again")
 TEND_WORD(call, "a crisis resource's button when it is a phone number, {number}")
 TEND_WORD(send_text, "a crisis resource's button when it is a text (SMS) number, {number}")
 TEND_WORD(open_link, "a crisis resource's button when it is a web page, {label}")
@@ -66,6 +69,7 @@ TEND_WORD(delete_no, "keeps everything")
 TEND_WORD(deleted, "after deleting")
 
 // Storage, kindly: what happened, what it means for the reader, what they can do.
+TEND_WORD(keeping_nothing, "once the reader chose to keep nothing on this device")
 TEND_WORD(storage_blocked, "the browser refuses to let the page store anything")
 TEND_WORD(storage_full, "the browser's storage for the site is full")
 TEND_WORD(storage_failed, "a save failed for another reason")

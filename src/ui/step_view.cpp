@@ -127,16 +127,22 @@ Frame StepScreen::draw(const Screen& s, const ViewState& vs, const Theme& t, con
     float eased = 1.0f - (1.0f - fade_) * (1.0f - fade_);
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, eased);
     p = make_paint(t, fonts);  // colours now carry the fade
-    help(p, s, w, &f);
     opening(p, s, w);
     if (!s.privacy.empty()) {
         paragraph(p.small, s.privacy, w);
+        for (const Control* c : in_place(s, Place::Privacy)) {
+            gap(t.gap * 0.5f);
+            ImGui::PushID(c->key.c_str());
+            if (option(p, imgui_id(*c).c_str(), c->label, c->on, true, w, c->key)) f.pressed = c->key;
+            ImGui::PopID();
+        }
         gap(t.section_gap * 0.75f);
     }
     for (const auto& para : s.paragraphs) {
         paragraph(p.body, para, w);
         gap(t.paragraph_gap);
     }
+    help(p, s, w, &f);  // after the step's own words: on a grounding screen, the instruction comes first
     question(p, s, w, &f);
     pacer(p, s, vs, w, &f);
     for (const auto& line : s.summary) {
@@ -146,6 +152,7 @@ Frame StepScreen::draw(const Screen& s, const ViewState& vs, const Theme& t, con
     gap(t.section_gap);
     navigation(p, s, w, &f);
     if (s.is_end) ending(p, s, w, &f);
+    footer(p, s, w, &f);
     ImGui::PopStyleVar();
     ImGui::EndGroup();
     ImGui::PopTextWrapPos();
@@ -203,11 +210,20 @@ void StepScreen::notices(const Paint& p, const Screen& s, float w) {
         end_panel(p, p.theme->notice, 16.0f, w);
         gap(p.theme->gap);
     }
+    if (!s.flash.empty() && !s.is_end) {  // at the end it stands by the exports
+        paragraph(p.muted, s.flash, w);
+        gap(p.theme->gap);
+    }
 }
 
 void StepScreen::help(const Paint& p, const Screen& s, float w, Frame* f) {
-    if (s.help_title.empty()) return;
     const Theme& t = *p.theme;
+    if (const Control* more = find(s, Place::Help, Action::ShowHelp)) {
+        press_button(p, *more, std::min(w, button_width(p, more->label, 1.0f)), f);
+        gap(t.section_gap);
+        return;
+    }
+    if (s.help_title.empty()) return;
     begin_panel(18.0f);
     paragraph(p.body, s.help_title, w - 36.0f);
     for (const auto& r : s.resources) {
@@ -216,6 +232,10 @@ void StepScreen::help(const Paint& p, const Screen& s, float w, Frame* f) {
         paragraph(p.small, r.text, w - 36.0f);
         if (const Control* c = s.control(r.control))
             press_button(p, *c, std::min(w - 36.0f, button_width(p, c->label)), f);
+    }
+    if (!s.help_note.empty()) {
+        gap(6);
+        paragraph(p.small, s.help_note, w - 36.0f);
     }
     end_panel(p, t.quote, 18.0f, w);
     gap(t.section_gap);
@@ -406,22 +426,28 @@ void StepScreen::ending(const Paint& p, const Screen& s, float w, Frame* f) {
 
     if (const Control* journal = find(s, Place::Journal, Action::ToggleJournal)) {
         press_button(p, *journal, std::min(w, button_width(p, journal->label)), f);
-        for (const auto& e : s.journal) {
-            words_panel(p, e.label, e.text, w);
-            gap(t.gap);
+        for (const auto& past : s.journal) {
+            paragraph(p.body, past.when, w);
+            for (const auto& words : past.words) {
+                words_panel(p, words.label, words.text, w);
+                gap(t.gap);
+            }
         }
         gap(t.gap);
     }
+    button_row(p, in_place(s, Place::Closing), left, w, f);
+}
 
-    std::vector<const Control*> last = in_place(s, Place::Closing);
-    if (s.confirm_delete.empty()) {
-        button_row(p, last, left, w, f);
-    } else {
-        begin_panel(18.0f);
-        paragraph(p.body, s.confirm_delete, w - 36.0f);
-        button_row(p, last, ImGui::GetCursorPosX(), w - 36.0f, f);
-        end_panel(p, t.control, 18.0f, w);
-    }
+void StepScreen::footer(const Paint& p, const Screen& s, float w, Frame* f) {
+    const Theme& t = *p.theme;
+    std::vector<const Control*> row = in_place(s, Place::Footer);
+    if (row.empty()) return;
+    gap(t.gap);
+    if (s.confirm_delete.empty()) return button_row(p, row, ImGui::GetCursorPosX(), w, f);
+    begin_panel(18.0f);
+    paragraph(p.body, s.confirm_delete, w - 36.0f);
+    button_row(p, row, ImGui::GetCursorPosX(), w - 36.0f, f);
+    end_panel(p, t.control, 18.0f, w);
 }
 
 }  // namespace tend::ui

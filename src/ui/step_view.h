@@ -63,6 +63,7 @@ private:
     void pacer(const Paint& p, const screen::Screen& s, const ViewState& vs, float w, Frame* f);
     void navigation(const Paint& p, const screen::Screen& s, float w, Frame* f);
     void ending(const Paint& p, const screen::Screen& s, float w, Frame* f);
+    void footer(const Paint& p, const screen::Screen& s, float w, Frame* f);
     void field(const Paint& p, float w, Frame* f);
 
     std::string shown_key_;      // the step on screen; a change starts the fade

@@ -49,8 +49,8 @@ void reflections(JsonOut& j, const char* name, const std::vector<screen::Reflect
 }
 
 // The screen's parts: the mirror keeps one element for each and redraws only those sent.
-enum Part { kStep, kHead, kHelp, kOpening, kBody, kQuestion, kField, kPacer, kNav, kEnding, kPartCount };
-const char* const kPartNames[] = {"step", "head", "help", "opening", "body", "question", "field", "pacer", "nav", "ending"};
+enum Part { kStep, kHead, kHelp, kOpening, kBody, kQuestion, kField, kPacer, kNav, kEnding, kFooter, kPartCount };
+const char* const kPartNames[] = {"step", "head", "help", "opening", "body", "question", "field", "pacer", "nav", "ending", "footer"};
 static_assert(sizeof kPartNames / sizeof kPartNames[0] == kPartCount);
 static_assert(kPartCount == Bridge::kParts);
 
@@ -66,12 +66,13 @@ std::string part_json(int part, const Screen& s, bool with_words) {
             break;
         case kHead:
             j.str("name", s.name).str("progress", s.progress).key("notices").strings(s.notices);
+            j.str("flash", s.is_end ? "" : s.flash);  // at the end it stands by the exports
             controls(j, s, Place::Header);
             break;
         case kHelp:
             j.str("title", s.help_title).key("resources").begin('[');
             for (const auto& r : s.resources) j.begin().str("label", r.label).str("text", r.text).str("control", r.control).end();
-            j.end(']');
+            j.end(']').str("note", s.help_note);
             controls(j, s, Place::Help);
             break;
         case kOpening:
@@ -81,6 +82,7 @@ std::string part_json(int part, const Screen& s, bool with_words) {
                 j.str("content_note", s.content_note).str("disclaimer", s.disclaimer);
             }
             j.str("privacy", s.privacy);
+            controls(j, s, Place::Privacy);
             break;
         case kBody:
             j.key("paragraphs").strings(s.paragraphs);
@@ -119,10 +121,19 @@ std::string part_json(int part, const Screen& s, bool with_words) {
                 j.str("invitation", s.invitation_lead);
                 controls(j, s, Place::Invitation, "invite");
                 controls(j, s, Place::Journal, "journal_toggle");
-                reflections(j, "journal", s.journal);
-                j.str("confirm", s.confirm_delete);
+                j.key("journal").begin('[');
+                for (const auto& past : s.journal) {
+                    j.begin().str("when", past.when);
+                    reflections(j, "words", past.words);
+                    j.end();
+                }
+                j.end(']');
                 controls(j, s, Place::Closing, "closing");
             }
+            break;
+        case kFooter:
+            j.str("confirm", s.confirm_delete);
+            controls(j, s, Place::Footer);
             break;
     }
     return j.end().text();

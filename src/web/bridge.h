@@ -41,7 +41,7 @@ public:
     void download(const std::string& filename, const std::string& mime, const std::string& text);
     void open(const std::string& url);
 
-    static constexpr int kParts = 10;  // the screen's parts (bridge.cpp)
+    static constexpr int kParts = 11;  // the screen's parts (bridge.cpp)
 
 private:
     std::string sent_[kParts];

@@ -33,6 +33,12 @@ WidgetConfig parse_config(const std::string& text) {
     c.practice.cta_text = get_string(j, "ctaText");
     c.practice.cta_link = get_string(j, "ctaLink");
     if (!safe_link(c.practice.cta_link)) c.practice.cta_link.clear();
+    c.practice.help = {get_string(j, "helpLabel"), get_string(j, "helpText"), get_string(j, "helpLink")};
+    if (!safe_link(c.practice.help.link)) c.practice.help.link.clear();
+    c.region = get_string(j, "region");
+    if (auto it = j.find("locales"); it != j.end() && it->is_array())
+        for (const auto& l : *it)
+            if (l.is_string() && c.locales.size() < 16) c.locales.push_back(l.get<std::string>());
     c.theme.accent = get_string(j, "accent");
     c.theme.background = get_string(j, "background");
     c.theme.font_scale = static_cast<float>(get_number(j, "fontScale", 0));

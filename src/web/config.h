@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "screen/screen_model.h"
 #include "ui/theme.h"
@@ -12,7 +13,9 @@ namespace tend::web {
 
 struct WidgetConfig {
     std::string section = "site";  // answers are stored under tend/<section>/<exercise>/
-    screen::Practice practice;     // its name and call to action (the link already checked)
+    screen::Practice practice;     // its name, call to action and own help line (links already checked)
+    std::string region;            // data-tend-region: whose crisis lines ("GB"; "" to go by the browser)
+    std::vector<std::string> locales;  // the browser's languages, in order (navigator.languages)
     ui::ThemeOverrides theme;
     bool reduced_motion = false;   // prefers-reduced-motion when the page loaded
 };

@@ -21,9 +21,16 @@ public:
 
     bool holding_in_memory() const { return !memory_.data.empty(); }
 
+    // The reader's choice to keep nothing on this device (a shared computer): from now on
+    // everything is held in memory only, gone when the page closes, and `key` (the session in
+    // progress) leaves the primary store; what it still holds is neither read nor kept from
+    // being deleted. Turned off, what memory holds is written back.
+    void keep_nothing(bool on, const std::string& key);
+
 private:
     Store& primary_;
     MemoryStore memory_;
+    bool memory_only_ = false;
 };
 
 }  // namespace tend::web

@@ -47,6 +47,10 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
     }
     exercise_ = std::move(*load.exercise);
     words_.emplace(exercise_->language);
+    help_ = screen::help_for(config_.region, config_.locales, words_->language());
+    if (!config_.region.empty() && !screen::known_region(config_.region))
+        page::console_warn("Tend: data-tend-region \"" + config_.region + "\" is not a region Tend knows (a country code such as "
+                           "GB, US or ES, or \"default\"); the reader's browser languages choose instead.");
 
     storage_blocked_ = LocalStorageStore::blocked();
     std::string prefix = "tend/" + config_.section + "/" + exercise_->id + "/";
@@ -145,6 +149,11 @@ void Widget::apply(Action action, const std::string& arg) {
         case Action::Copy: bridge_.copy(journal_->session_text(s.state())); break;
         case Action::DownloadText: bridge_.download("tend-" + id + ".txt", "text/plain;charset=utf-8", journal_->export_text()); break;
         case Action::DownloadJson: bridge_.download("tend-" + id + ".json", "application/json", journal_->export_json()); break;
+        case Action::ShowHelp: around_.help_open = true; break;
+        case Action::KeepNothing:
+            around_.keep_nothing = arg == "1";
+            store_.keep_nothing(around_.keep_nothing, session_->storage_key());
+            break;
         case Action::ToggleJournal: around_.journal_open = !around_.journal_open; break;
         case Action::Restart: s.restart(); break;
         case Action::AskDelete: around_.confirm_delete = true; break;
@@ -153,7 +162,8 @@ void Widget::apply(Action action, const std::string& arg) {
             around_.confirm_delete = false;
             journal_->remove_all();
             s.restart();
-            around_.flash = screen::Flash::Deleted;
+            around_.flash = screen::Flash::Deleted;  // said on the step the reader lands on
+            flash_kept_ = true;
             break;
         case Action::Open:
             if (safe_link(arg)) bridge_.open(arg);
@@ -189,6 +199,7 @@ void Widget::copy_result(bool ok) {
 std::vector<screen::Notice> Widget::notices() const {
     using screen::Notice;
     std::vector<Notice> n;
+    if (around_.keep_nothing) return {Notice::KeepingNothing};  // storage is not asked for anything
     const SessionStatus& st = session_->status();
     StoreResult w = storage_blocked_ ? StoreResult::Blocked : st.last_write;
     if (w == StoreResult::Blocked) n.push_back(Notice::StorageBlocked);
@@ -203,7 +214,7 @@ std::vector<screen::PastSession> Widget::past_sessions() const {
     std::vector<screen::PastSession> out;
     for (const auto& e : journal_->list()) {
         if (e.state.started_ms == session_->state().started_ms) continue;  // the session on screen
-        out.push_back({e.state.started_ms, journal_->session_text(e.state)});
+        out.push_back({e.state});
     }
     return out;
 }
@@ -215,15 +226,20 @@ void Widget::after_change() {
     bool first = shown_key_.empty();  // the step the widget opened on (a resumed session's)
     if (stepped) {
         shown_key_ = key;
-        if (!first && around_.flash != screen::Flash::Deleted) around_.flash = screen::Flash::None;
+        if (!first && !flash_kept_) around_.flash = screen::Flash::None;
+        flash_kept_ = false;
         around_.confirm_delete = false;
+        // The crisis help is shown in full on the grounding path's first screen, then folded.
+        around_.help_folded = view_.in_safety && shown_in_safety_;
+        around_.help_open = false;
+        shown_in_safety_ = view_.in_safety;
         if (view_.kind == StepKind::Pause) pacer_.reset(view_.seconds);
         around_.journal = view_.is_end ? past_sessions() : std::vector<screen::PastSession>();
     }
     around_.notices = notices();
     around_.pacer = &pacer_;
     screen_ = screen::build_screen(
-        {*exercise_, session_->state(), view_, config_.practice, around_, *words_, &format_date});
+        {*exercise_, session_->state(), view_, config_.practice, help_, around_, *words_, &format_date});
 
     // The live region says each new step; a new notice when nothing else is being said.
     std::string notices_now;

@@ -87,6 +87,7 @@ private:
     WidgetConfig config_;
     std::optional<Exercise> exercise_;
     std::optional<screen::Words> words_;
+    screen::Help help_;                // the crisis lines for the reader's region
     LocalStorageStore local_;
     FallbackStore store_{local_};
     std::unique_ptr<Session> session_;
@@ -100,6 +101,8 @@ private:
     screen::PacerClock pacer_;
     screen::Screen screen_;
     std::string shown_key_;            // the step last shown (its Screen::step_key)
+    bool shown_in_safety_ = false;     // … and it was on the grounding path
+    bool flash_kept_ = false;          // the acknowledgement is for the step about to be shown
     std::string notices_said_;         // the notices last said in the live region
     std::string focus_;                // the control with the page's keyboard focus
     Bridge bridge_;

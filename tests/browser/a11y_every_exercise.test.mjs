@@ -25,6 +25,7 @@ let h;
 before(async () => { h = await H.start(); });
 after(async () => { await h.close(); });
 
+const REGIONS = JSON.parse(fs.readFileSync(path.join(H.root, 'src/screen/help/regions.json'), 'utf8'));
 const load = (file) => JSON.parse(fs.readFileSync(path.join(H.root, 'exercises', file), 'utf8'));
 const GROUND = [['ground', []], ['ground_feet', []], ['ground_look', []], ['ground_breathe', []], ['ground_support', []],
   ['ground_choice', [['choose', 'continue']]]];
@@ -239,8 +240,11 @@ async function playthrough(file, { webgl = true } = {}) {
   assert.equal((await H.state(page)).inSafety, true);
   await A.mirrorSettled(page);
   await check('by Escape');
-  const resources = await page.evaluate((s) => document.querySelectorAll(s + ' .tend-panel .tend-strong').length, W);
-  assert.equal(resources, ex.safety.resources.length, 'every crisis resource is in the mirror');
+  // The reader's region's lines (this browser says en-US) and the exercise's own, every one.
+  const shown = await page.evaluate((s) => [...document.querySelectorAll(s + ' .tend-panel .tend-strong')].map((e) => e.textContent), W);
+  const lang = ex.language.split('-')[0] === 'es' ? 'es' : 'en', us = REGIONS.regions.US;
+  const expected = [us.emergency, ...us.lines].map((l) => l.label[lang]).concat(ex.safety.resources.map((r) => r.label));
+  assert.deepEqual(shown, expected, 'every crisis resource is in the mirror');
   // (Tabs without waiting for the canvas to redraw its focus ring, which a11y_mirror checks;
   // the first four characters of each reply typed key by key.)
   const keys = A.keyboardOnly(page, W, { quick: true, keyed: 4 });
@@ -318,7 +322,7 @@ test('the Spanish exercise is Spanish for screen readers, the widget\'s own word
     assert.match(langs.para, /^es\b/, `the exercise's words are under lang="${langs.para}"`);
     assert.match(langs.live, /^es\b/, `the live region is under lang="${langs.live}"`);
     assert.match(langs.pause, /^es\b/, `"${langs.pauseWords}" is under lang="${langs.pause}"`);
-    assert.equal(langs.pauseWords, 'Necesito una pausa');
+    assert.equal(langs.pauseWords, 'Pausa y ayuda');
   });
 
 test('an exercise in a language Tend has no words for: its words keep their lang, the widget\'s English ones are lang="en"', async () => {
@@ -332,5 +336,5 @@ test('an exercise in a language Tend has no words for: its words keep their lang
     await page.close();
     assert.match(langs.para, /^de\b/, `the exercise's words are under lang="${langs.para}"`);
     assert.match(langs.pause, /^en\b/, `"${langs.pauseWords}" is under lang="${langs.pause}"`);
-    assert.equal(langs.pauseWords, 'I need a pause');
+    assert.equal(langs.pauseWords, H.SAY.need_pause);
   });

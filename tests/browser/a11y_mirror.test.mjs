@@ -32,7 +32,7 @@ test('axe: no WCAG 2.2 AA violations on the demo page at every step of the flags
   };
   // The pause path, from the first step, and back.
   await check();
-  await H.clickTarget(page, '##need_pause', 'I need a pause');
+  await H.clickTarget(page, '##need_pause', H.SAY.need_pause);
   await H.waitForStep(page, 'ground');
   await check();
   await H.clickTarget(page, '##return', 'Return to where I was');

@@ -276,7 +276,7 @@ test('only its own origin is asked for anything; no console errors; no cookies',
   await H.typeReply(page, 'nothing leaves this page');
   await page.reload();
   await H.waitReady(page);
-  await H.clickTarget(page, '##need_pause', 'I need a pause');
+  await H.clickTarget(page, '##need_pause', H.SAY.need_pause);
   await H.waitForStep(page, 'ground');
 
   const origin = new URL(h.base).origin;

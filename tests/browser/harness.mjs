@@ -388,6 +388,9 @@ export function meanDiff(a, b, rect) {
 
 // ---- walking the flagship ------------------------------------------------------------------
 
+// The widget's own words, as a reader of an English exercise meets them (src/screen/words/).
+export const SAY = JSON.parse(fs.readFileSync(path.join(root, 'src/screen/words/en.json'), 'utf8')).words;
+
 export const FLAGSHIP_ID = 'self-compassion-impossible';
 export const FLAGSHIP = JSON.parse(fs.readFileSync(path.join(root, 'exercises', FLAGSHIP_ID + '.json'), 'utf8'));
 export function optionLabel(stepId, optionId, exercise = FLAGSHIP) {

@@ -33,7 +33,7 @@ struct Reader {
     Screen screen() {
         view = session.view();
         if (view.kind == StepKind::Pause && pacer_for != view.step_id) pacer.reset(view.seconds), pacer_for = view.step_id;
-        return build_screen({exercise, session.state(), view, practice, around, words, &fake_date});
+        return build_screen({exercise, session.state(), view, practice, help, around, words, &fake_date});
     }
     void go_to(const std::string& step_id) {
         for (int i = 0; i < 20 && session.state().current != step_id; i++) {
@@ -51,6 +51,7 @@ struct Reader {
     Session session;
     StepView view;
     Practice practice;
+    Help help = help_for("US", {}, exercise.language);
     Surroundings around;
     PacerClock pacer;
     std::string pacer_for;
@@ -73,7 +74,8 @@ TEST_CASE("the opening screen gives the title, the length, the intro, the conten
     CHECK(s.minutes == "About 4 minutes");
     CHECK(s.intro == "A few minutes, at your own pace.");
     CHECK(s.content_note == "Content note: Touches on self-criticism.");
-    CHECK(s.privacy == "Your answers stay in this browser, on this device. You can delete them at any time.");
+    CHECK(s.privacy.rfind("Your answers stay in this browser, on this device. You can delete them at any time.", 0) == 0);
+    CHECK(s.privacy.find("This isn\u2019t for emergencies, and no one at the practice reads what you write here") != std::string::npos);
     SECTION("the disclaimer is said once: the first step says it already") { CHECK(s.disclaimer.empty()); }
     SECTION("the header names the practice alone on the opening, and with the title later") {
         r.practice.name = "Willow Street";
@@ -93,7 +95,7 @@ TEST_CASE("every step offers a pause one tap away; on the grounding path it offe
     Screen s = r.screen();
     REQUIRE(s.control("need_pause"));
     CHECK(s.control("need_pause")->action == Action::Pause);
-    CHECK(s.control("need_pause")->label == "I need a pause");
+    CHECK(s.control("need_pause")->label == "Pause and get help");
     CHECK(keys(s, Place::Header) == std::vector<std::string>{"need_pause"});
 
     r.session.enter_safety();
@@ -107,21 +109,42 @@ TEST_CASE("every step offers a pause one tap away; on the grounding path it offe
     CHECK(pause.privacy.empty());
 }
 
-TEST_CASE("on the grounding path, each crisis resource's button says what it does") {
+TEST_CASE("on the grounding path: the region's emergency number, the practice's line, the region's lines, then the exercise's") {
     Reader r("valid/screen.json");
+    r.practice.help = {"Willow Street", "Our own line, weekdays 9 to 5.", "tel:+15550100"};
     r.session.enter_safety();
     Screen s = r.screen();
     CHECK(s.help_title == "If you need someone now, you don\u2019t have to do this alone.");
-    REQUIRE(s.resources.size() == 4);
-    CHECK(s.resources[0].control.empty());  // no link: words only
-    CHECK(s.control(s.resources[1].control)->label == "Call 988");
-    CHECK(s.control(s.resources[1].control)->arg == "tel:988");
-    CHECK(s.control(s.resources[2].control)->label == "Text 741741");
-    CHECK(s.control(s.resources[3].control)->label == "Open Find a helpline");
-    CHECK(s.control(s.resources[3].control)->action == Action::Open);
+    std::vector<std::string> labels, buttons;
+    for (const auto& res : s.resources) {
+        labels.push_back(res.label);
+        buttons.push_back(res.control.empty() ? "" : s.control(res.control)->label);
+    }
+    CHECK(labels == std::vector<std::string>{"Emergency services", "Willow Street", "988 Suicide & Crisis Lifeline", "Text 988",
+                                             "Emergency services", "A crisis line", "A text line", "Find a helpline"});
+    CHECK(buttons == std::vector<std::string>{"Call 911", "Call +15550100", "Call 988", "Text 988", "", "Call 988", "Text 741741",
+                                              "Open Find a helpline"});
+    CHECK(s.control(s.resources[0].control)->arg == "tel:911");
+    CHECK(s.control(s.resources[0].control)->action == Action::Open);
+    CHECK(s.help_note.empty());  // the practice named the region
     SECTION("and nowhere else") {
         r.session.leave_safety();
         CHECK(r.screen().resources.empty());
+        CHECK_FALSE(r.screen().control("show_help"));
+    }
+    SECTION("in full on the path's first screen; after that one line opens it") {
+        r.around.help_folded = true;
+        Screen folded = r.screen();
+        CHECK(folded.resources.empty());
+        CHECK(keys(folded, Place::Help) == std::vector<std::string>{"show_help"});
+        CHECK(folded.control("show_help")->label == "Need someone now? Show the helplines");
+        r.around.help_open = true;
+        CHECK(r.screen().resources.size() == 8);
+    }
+    SECTION("a guessed region says so") {
+        r.help = help_for("", {"en-GB"}, "en");
+        Screen uk = r.screen();
+        CHECK(uk.help_note.find("Chosen from your browser\u2019s settings: United Kingdom.") == 0);
     }
 }
 
@@ -246,7 +269,8 @@ TEST_CASE("the end: the reader's words once for each question answered, then way
     CHECK(s.your_words[0].text == "Kind words");
     CHECK(s.your_words[1].text == "a warmth");
     CHECK(keys(s, Place::Exports) == std::vector<std::string>{"copy", "txt", "json"});
-    CHECK(keys(s, Place::Closing) == std::vector<std::string>{"again", "delete"});
+    CHECK(keys(s, Place::Closing) == std::vector<std::string>{"again"});
+    CHECK(keys(s, Place::Footer) == std::vector<std::string>{"delete"});
     CHECK(keys(s, Place::Nav).empty());
     CHECK(s.invitation_lead.empty());
 
@@ -254,7 +278,7 @@ TEST_CASE("the end: the reader's words once for each question answered, then way
         r.around.confirm_delete = true;
         Screen c = r.screen();
         CHECK(c.confirm_delete.find("This can\u2019t be undone.") != std::string::npos);
-        CHECK(keys(c, Place::Closing) == std::vector<std::string>{"delete_yes", "delete_no"});
+        CHECK(keys(c, Place::Footer) == std::vector<std::string>{"delete_yes", "delete_no"});
         CHECK(c.control("delete_yes")->action == Action::Delete);
     }
     SECTION("the practice's invitation, in its words or Tend's") {
@@ -268,7 +292,12 @@ TEST_CASE("the end: the reader's words once for each question answered, then way
         CHECK(r.screen().invitation_lead == "Willow Street");
     }
     SECTION("past sessions, folded until asked for, with their dates in the reader's language") {
-        r.around.journal = {{1600000000000, "older words"}};
+        SessionState older;
+        older.started_ms = 1600000000000;
+        older.history = {"welcome", "breathe", "words"};
+        older.current = "done";
+        older.answers["words"].chosen = {"plain"};
+        r.around.journal = {{older}};
         Screen folded = r.screen();
         CHECK(folded.control("journal")->label == "Past sessions on this device (1)");
         CHECK(folded.journal.empty());
@@ -277,12 +306,60 @@ TEST_CASE("the end: the reader's words once for each question answered, then way
         CHECK(open.control("journal")->label == "Hide past sessions (1)");
         CHECK(open.control("journal")->on);
         REQUIRE(open.journal.size() == 1);
-        CHECK(open.journal[0].label == "en@1600000000000");
-        CHECK(open.journal[0].text == "older words");
+        CHECK(open.journal[0].when == "en@1600000000000");
+        // As the reader wrote it, under each question: prose, never Markdown.
+        REQUIRE(open.journal[0].words.size() == 1);
+        CHECK(open.journal[0].words[0].label == "Which words fit?");
+        CHECK(open.journal[0].words[0].text == "Plain words");
     }
     SECTION("a brief acknowledgement after copying") {
         r.around.flash = Flash::Copied;
         CHECK(r.screen().flash == "Copied. Paste it wherever you keep things that matter.");
+    }
+    SECTION("(the acknowledgement of deleting, on the step the reader lands on)") {
+        r.around.flash = Flash::Deleted;
+        CHECK(r.screen().flash == "Your answers were deleted from this device.");
+    }
+}
+
+TEST_CASE("\"Delete my answers\" is on every step, as the privacy line promises; it asks first") {
+    Reader r("valid/screen.json");
+    for (int i = 0; i < 12; i++) {
+        Screen s = r.screen();
+        INFO(s.step_key);
+        CHECK(keys(s, Place::Footer) == std::vector<std::string>{"delete"});
+        if (i == 2) {
+            r.session.enter_safety();
+            CHECK(keys(r.screen(), Place::Footer) == std::vector<std::string>{"delete"});
+            r.session.leave_safety();
+        }
+        if (s.is_end) break;
+        if (s.control("continue")->enabled) r.session.next();
+        else r.session.skip();
+    }
+    r.around.confirm_delete = true;
+    Screen asking = r.screen();
+    CHECK(keys(asking, Place::Footer) == std::vector<std::string>{"delete_yes", "delete_no"});
+    CHECK_FALSE(asking.confirm_delete.empty());
+}
+
+TEST_CASE("before the first question the reader may choose to keep nothing on this device") {
+    Reader r("valid/screen.json");
+    Screen s = r.screen();
+    REQUIRE(s.control("keep_nothing"));
+    CHECK(s.control("keep_nothing")->label == "Don\u2019t keep my words on this device (for a shared computer)");
+    CHECK(s.control("keep_nothing")->look == Look::Check);
+    CHECK(s.control("keep_nothing")->arg == "1");
+    CHECK_FALSE(s.control("keep_nothing")->on);
+    r.around.keep_nothing = true;
+    r.around.notices = {Notice::KeepingNothing};
+    Screen chosen = r.screen();
+    CHECK(chosen.control("keep_nothing")->on);
+    CHECK(chosen.control("keep_nothing")->arg == "0");
+    CHECK(chosen.notices.at(0).find("Nothing is being kept on this device") == 0);
+    SECTION("once a question lies behind the reader, it is no longer offered") {
+        r.go_to("parts");
+        CHECK_FALSE(r.screen().control("keep_nothing"));
     }
 }
 
@@ -325,7 +402,7 @@ TEST_CASE("in Spanish, the opening, a question, the pause, the help and the end 
     CHECK(s.exercise_language == "es-MX");
     CHECK(s.minutes == "Alrededor de 4 minutos");
     CHECK(s.progress == "Paso 1 de unos 8");
-    CHECK(s.control("need_pause")->label == "Necesito una pausa");
+    CHECK(s.control("need_pause")->label == "Pausa y ayuda");
     CHECK(s.control("continue")->label == "Continuar");
     CHECK(s.region_label == "Ejercicio guiado: Una práctica breve");
     r.go_to("parts");
@@ -335,6 +412,7 @@ TEST_CASE("in Spanish, the opening, a question, the pause, the help and the end 
     r.session.enter_safety();
     Screen help = r.screen();
     CHECK(help.control(help.resources[1].control)->label == "Llamar al 988");
+    CHECK(help.resources[1].label == "L\u00ednea 988 de Prevenci\u00f3n del Suicidio y Crisis");
     CHECK(help.control("return")->label == "Volver a donde estaba");
 }
 
@@ -389,16 +467,17 @@ TEST_CASE("the shipped Spanish exercise meets no English word of the widget's ow
     Session session(ex, store, "tend/test/es/");
     session.open();
     PacerClock pacer;
-    Practice practice{"", "", "https://example.org"};
+    Practice practice{"", "", "https://example.org", {}};
+    Help help = help_for("", {"es-MX"}, ex.language);
     for (int i = 0; i < 80 && !session.view().is_end; i++) {
         StepView v = session.view();
         Surroundings around;
         around.pacer = &pacer;
         around.notices = {Notice::StorageBlocked, Notice::ResumedAfterChange};
-        check(build_screen({ex, session.state(), v, practice, around, words, &fake_date}));
+        check(build_screen({ex, session.state(), v, practice, help, around, words, &fake_date}));
         if (i == 3) {  // the grounding path, once
             session.enter_safety();
-            check(build_screen({ex, session.state(), session.view(), practice, around, words, &fake_date}));
+            check(build_screen({ex, session.state(), session.view(), practice, help, around, words, &fake_date}));
             session.leave_safety();
         }
         if (v.kind == StepKind::Choice && !v.choices.empty()) session.choose(v.choices[0].id);
@@ -408,10 +487,12 @@ TEST_CASE("the shipped Spanish exercise meets no English word of the widget's ow
     }
     REQUIRE(session.view().is_end);
     Surroundings end;
-    end.journal = {{1600000000000, "antes"}};
+    SessionState before = session.state();
+    before.started_ms = 1600000000000;
+    end.journal = {{before}};
     end.journal_open = true;
     end.flash = Flash::Copied;
-    check(build_screen({ex, session.state(), session.view(), practice, end, words, &fake_date}));
+    check(build_screen({ex, session.state(), session.view(), practice, help, end, words, &fake_date}));
     end.confirm_delete = true;
-    check(build_screen({ex, session.state(), session.view(), practice, end, words, &fake_date}));
+    check(build_screen({ex, session.state(), session.view(), practice, help, end, words, &fake_date}));
 }

@@ -14,7 +14,11 @@
 // one element here, and only the parts that came are drawn again. Keys are handled only
 // inside the widget: Tab and Shift+Tab are the browser's.
 
-const PART_ORDER = ['head', 'help', 'opening', 'body', 'question', 'pacer', 'nav', 'ending'];
+// The instruction comes first on a grounding screen, then its help (body before help).
+const PART_ORDER = ['head', 'opening', 'body', 'help', 'question', 'pacer', 'nav', 'ending', 'footer'];
+// Where focus goes when the control it was on goes away by being used: from "Delete my answers"
+// to the gentler answer of its question, and from the one line of help to the help it opened.
+const FOCUS_AFTER = { delete: '[data-k="delete_no"]', delete_no: '[data-k="delete"]', show_help: '.tend-part-help [data-k]' };
 const LOOK_CLASS = { primary: 'tend-primary', secondary: 'tend-soft', quiet: 'tend-quiet', caution: 'tend-caution' };
 
 // lang="" would say "unknown language": without one, inherit.
@@ -115,23 +119,27 @@ export function Mirror(root, field, uid, send) {
           ...h.controls.map((c) => control(p, c)),
         ]),
         ...h.notices.map((n, i) => text(p, 'notice' + i, n, 'tend-notice')),
+        // Always there (empty when quiet), so a screen reader hears it when words arrive.
+        p.make('flash', 'p', h.flash, { class: 'tend-t tend-muted', role: 'status' }),
       ];
     },
     help(p, h) {
-      if (!h.title) return [];
+      if (!h.title) return h.controls.map((c) => control(p, c)); // folded: one line that opens it
       const list = [text(p, 'title', h.title)];
       h.resources.forEach((r, i) => {
         list.push(text(p, 'rl' + i, r.label, 'tend-strong', 'p', true), text(p, 'rt' + i, r.text, 'tend-small', 'p', true));
         const c = h.controls.find((x) => x.key === r.control);
         if (c) list.push(control(p, c));
       });
+      list.push(text(p, 'note', h.note, 'tend-small'));
       return [row(p, 'panel', 'tend-panel', list)];
     },
     opening(p, o) {
-      if (!o.shown) return [text(p, 'privacy', o.privacy, 'tend-small')];
+      const privacy = [text(p, 'privacy', o.privacy, 'tend-small'), ...o.controls.map((c) => pick(p, c, uid + ':keep'))];
+      if (!o.shown) return privacy;
       return [text(p, 'title', o.title, 'tend-prompt', 'p', true), text(p, 'minutes', o.minutes, 'tend-small'),
         text(p, 'intro', o.intro, '', 'p', true), text(p, 'cnote', o.content_note, 'tend-muted'),
-        text(p, 'disclaimer', o.disclaimer, 'tend-small', 'p', true), text(p, 'privacy', o.privacy, 'tend-small')];
+        text(p, 'disclaimer', o.disclaimer, 'tend-small', 'p', true), ...privacy];
     },
     body(p, b) {
       return [
@@ -184,17 +192,23 @@ export function Mirror(root, field, uid, send) {
       if (e.invite.length) list.push(row(p, 'invite', 'tend-panel', [text(p, 'lead', e.invitation), ...e.invite.map((c) => control(p, c))]));
       e.journal_toggle.forEach((c) => {
         list.push(control(p, c, { 'aria-expanded': c.on ? 'true' : 'false' }));
-        e.journal.forEach((j, i) => list.push(text(p, 'jw' + i, j.label, 'tend-small'), text(p, 'jt' + i, j.text, 'tend-quote', 'blockquote', true)));
+        e.journal.forEach((past, i) => {
+          list.push(text(p, 'jw' + i, past.when, 'tend-strong'));
+          past.words.forEach((w, k) => list.push(text(p, `jq${i}.${k}`, w.label, 'tend-small', 'p', true),
+            text(p, `ja${i}.${k}`, w.text, 'tend-quote', 'blockquote', true)));
+        });
       });
-      const buttons = e.closing.map((c) => control(p, c));
-      if (!e.confirm) list.push(row(p, 'last', 'tend-actions', buttons));
-      else {
-        const q = text(p, 'confirm', e.confirm);
-        q.id = uid + '-confirm';
-        list.push(setChildren(p.make('confirming', 'div', null, { class: 'tend-panel', role: 'group', 'aria-labelledby': q.id }),
-          [q, row(p, 'yn', 'tend-actions', buttons)]));
-      }
+      list.push(row(p, 'last', 'tend-actions', e.closing.map((c) => control(p, c))));
       return [row(p, 'end', 'tend-end', list)];
+    },
+    // "Delete my answers", on every step; asked, then confirmed.
+    footer(p, f) {
+      const buttons = f.controls.map((c) => control(p, c));
+      if (!f.confirm) return [row(p, 'foot', 'tend-actions tend-foot', buttons)];
+      const q = text(p, 'confirm', f.confirm);
+      q.id = uid + '-confirm';
+      return [setChildren(p.make('confirming', 'div', null, { class: 'tend-panel', role: 'group', 'aria-labelledby': q.id }),
+        [q, row(p, 'yn', 'tend-actions', buttons)])];
     },
   };
 
@@ -254,7 +268,7 @@ export function Mirror(root, field, uid, send) {
     // control (never on the page's body, and never taken from outside the widget).
     if (had !== null && !root.contains(document.activeElement)) {
       const keep = had === 'field' ? (fieldKey ? field : null) : root.querySelector('[data-k="' + CSS.escape(had) + '"]');
-      let to = keep && root.contains(keep) ? keep : null;
+      let to = keep && root.contains(keep) ? keep : root.querySelector(FOCUS_AFTER[had] || ':not(*)');
       ['.tend-q [data-k]', '.tend-panel [data-k]', '.tend-nav [data-k]', '.tend-end [data-k]', '[data-k]']
         .forEach((q) => { to = to || root.querySelector(q); });
       if (to) to.focus();

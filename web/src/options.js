@@ -6,7 +6,8 @@ export function dataOptions(el) {
   const d = el.dataset, o = {};
   if (d.tendExercise) o.exerciseRef = d.tendExercise;
   const map = { tendAccent: 'accent', tendBackground: 'background', tendPracticeName: 'practiceName',
-    tendCtaText: 'ctaText', tendCtaLink: 'ctaLink', tendSection: 'section' };
+    tendCtaText: 'ctaText', tendCtaLink: 'ctaLink', tendSection: 'section', tendRegion: 'region',
+    tendHelpLabel: 'helpLabel', tendHelpText: 'helpText', tendHelpLink: 'helpLink' };
   for (const k in map) if (d[k]) o[map[k]] = d[k];
   if (d.tendFontScale) o.fontScale = parseFloat(d.tendFontScale);
   if (d.tendRadius) o.radius = parseFloat(d.tendRadius);
@@ -28,6 +29,10 @@ export function engineConfig(options) {
   return JSON.stringify({
     section: sectionOf(options), practiceName: options.practiceName || '', ctaText: options.ctaText || '',
     ctaLink: options.ctaLink || '', accent: options.accent || '', background: options.background || '',
+    region: options.region || '', helpLabel: options.helpLabel || '', helpText: options.helpText || '',
+    helpLink: options.helpLink || '',
+    // Where the reader probably is, for their crisis lines when the practice names no region.
+    locales: Array.from(navigator.languages || [navigator.language || '']),
     fontScale: options.fontScale || 0,
     radius: typeof options.radius === 'number' && !isNaN(options.radius) ? options.radius : -1,
     reducedMotion: matches('(prefers-reduced-motion: reduce)'),
