@@ -100,6 +100,7 @@ struct PastWords {
 struct Screen {
     std::string language;           // the widget's own words
     std::string exercise_language;  // the exercise's words
+    bool right_to_left = false;     // the exercise's script runs right to left (Arabic, Hebrew, …)
 
     // Which step this is: a new key is a new screen (announced, faded in, scrolled to).
     std::string exercise_id;

@@ -303,6 +303,16 @@ void footer(const ScreenInputs& in, Screen& s) {
     }
 }
 
+// The languages written right to left, by their BCP 47 primary subtag.
+bool right_to_left(const std::string& language) {
+    std::string primary = language.substr(0, language.find_first_of("-_"));
+    for (char& c : primary)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (const char* rtl : {"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr"})
+        if (primary == rtl) return true;
+    return false;
+}
+
 Word flash_word(Flash f) {
     return f == Flash::Copied ? Word::copied : f == Flash::CopyFailed ? Word::copy_failed : Word::deleted;
 }
@@ -314,6 +324,7 @@ Screen build_screen(const ScreenInputs& in) {
     Screen s;
     s.language = in.words.language();
     s.exercise_language = in.exercise.language;
+    s.right_to_left = right_to_left(in.exercise.language);
     s.exercise_id = in.exercise.id;
     s.step_id = v.step_id;
     s.step_key = v.step_id + (v.in_safety ? "#safety" : "");

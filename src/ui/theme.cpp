@@ -134,10 +134,13 @@ Theme make_theme(const ThemeOverrides& o, std::vector<std::string>* warnings) {
     t.soft = mix(t.surface, t.accent, 0.14f);
     t.soft_hover = mix(t.surface, t.accent, 0.22f);
     t.quote = mix(t.surface, t.accent, 0.07f);
-    t.field = mix(t.surface, white, 0.7f);
+    // The reply box: a touch lighter than the card (darker on a dark one), and the reader's own
+    // words in it held to 4.5:1 like every other text.
+    t.field = dark_bg ? mix(t.surface, black, 0.25f) : mix(t.surface, white, 0.7f);
+    reach(&t.field, dark_bg ? black : white, 4.5f, {t.text});
 
     // Small print sits on the card and on its panels; the warm notice and "delete" too.
-    reach(&t.muted, t.text, o.high_contrast ? 7.0f : 4.5f, {t.surface, t.soft, t.quote, t.control, t.control_hover});
+    reach(&t.muted, t.text, o.high_contrast ? 7.0f : 4.5f, {t.surface, t.soft, t.quote, t.control, t.control_hover, t.field});
     reach(&t.caution, t.text, 4.5f, {t.surface, mix(t.surface, t.caution, 0.10f)});
     reach(&t.notice_text, t.text, 4.5f, {t.notice});
 

@@ -63,6 +63,7 @@ std::string part_json(int part, const Screen& s, bool with_words) {
             j.boolean("in_safety", s.in_safety).boolean("is_end", s.is_end).str("prompt", s.question.prompt);
             j.key("paragraphs").strings(s.paragraphs).str("announcement", s.announcement).str("label", s.region_label);
             j.str("language", s.language).str("exercise_language", s.exercise_language);
+            j.str("dir", s.right_to_left ? "rtl" : "ltr");
             break;
         case kHead:
             j.str("name", s.name).str("progress", s.progress).key("notices").strings(s.notices);
@@ -141,7 +142,7 @@ std::string part_json(int part, const Screen& s, bool with_words) {
 
 }  // namespace
 
-void Bridge::show(const Screen& s, const std::string& say, const std::string& say_language) {
+void Bridge::show(const Screen& s, const std::string& say, const std::string& say_language, bool reveal) {
     // The reader's words go to the page only when its box doesn't hold them already.
     bool words_differ = s.field.shown && (s.field.key != field_key_ || s.field.words != field_words_);
     JsonOut j;
@@ -159,6 +160,7 @@ void Bridge::show(const Screen& s, const std::string& say, const std::string& sa
         j.key("say").begin().str("text", say).str("language", say_language).end();
         any = true;
     }
+    if (reveal) j.boolean("reveal", true), any = true;
     if (!any) return;
     if (s.field.shown) field_key_ = s.field.key, field_words_ = s.field.words;
     // Without the words the next message's field part is the same again, unless they change.

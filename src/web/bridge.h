@@ -26,8 +26,10 @@ namespace tend::web {
 class Bridge {
 public:
     // The screen's parts that changed since the last call, as one "screen" message; `say`
-    // goes to the live region now (a new step, a new notice), in `say_language`.
-    void show(const screen::Screen& s, const std::string& say = "", const std::string& say_language = "");
+    // goes to the live region now (a new step, a new notice), in `say_language`. `reveal`: the
+    // reader moved to a new step here, so the page brings the widget's top into view.
+    void show(const screen::Screen& s, const std::string& say = "", const std::string& say_language = "",
+              bool reveal = false);
     // The page's reply box holds `words` for the answer `field_key` (the reader typed them).
     void typed(const std::string& field_key, const std::string& words);
     // Where things are on the canvas (CSS px); height < 0 leaves the height as it is.

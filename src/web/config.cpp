@@ -51,7 +51,8 @@ WidgetConfig parse_config(const std::string& text) {
 bool safe_link(const std::string& url) {
     for (const char* scheme : {"https:", "http:", "tel:", "sms:", "mailto:"})
         if (url.rfind(scheme, 0) == 0) return true;
-    return url.rfind("/", 0) == 0;  // same-site path
+    // A path on the same site; "//elsewhere.example/x" is another site, and "/\\elsewhere" one to some browsers.
+    return url.size() >= 1 && url[0] == '/' && (url.size() == 1 || (url[1] != '/' && url[1] != '\\'));
 }
 
 }  // namespace tend::web

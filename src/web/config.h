@@ -24,7 +24,7 @@ WidgetConfig parse_config(const std::string& json);
 
 // The links a widget may open: the exercise's resources (validated as https, tel or sms) and
 // the practice's call to action, which may also be a plain http(s) page, an email address or
-// a path on the same site ("/contact").
+// a path on the same site ("/contact", never "//elsewhere.example").
 bool safe_link(const std::string& url);
 
 }  // namespace tend::web

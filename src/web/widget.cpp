@@ -122,7 +122,9 @@ void Widget::press(const std::string& key) {
     if (!mounted_) return;
     const screen::Control* c = screen_.control(key);
     if (!c || !c->enabled) return;
+    by_reader_ = true;
     apply(c->action, std::string(c->arg));
+    by_reader_ = false;
     poke();
 }
 
@@ -250,7 +252,7 @@ void Widget::after_change() {
     notices_said_ = notices_now;
 
     if (!dom_only_ && glyphs_.add(screen::all_text(screen_))) fonts_dirty_ = true;
-    bridge_.show(screen_, say, say_language);
+    bridge_.show(screen_, say, say_language, stepped && by_reader_);
     if (view_.kind == StepKind::Pause) bridge_.pace(screen::pacer_words(pacer_, *words_));
     if (stepped) {
         // 'complete' is for reaching the end, once: reopening a page that shows a finished

@@ -103,6 +103,7 @@ private:
     std::string shown_key_;            // the step last shown (its Screen::step_key)
     bool shown_in_safety_ = false;     // … and it was on the grounding path
     bool flash_kept_ = false;          // the acknowledgement is for the step about to be shown
+    bool by_reader_ = false;           // the change being applied is the reader's, in this widget
     std::string notices_said_;         // the notices last said in the live region
     std::string focus_;                // the control with the page's keyboard focus
     Bridge bridge_;

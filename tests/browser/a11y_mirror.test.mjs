@@ -92,7 +92,15 @@ test('keyboard only: from the page into the widget, the whole flagship, and out 
     // Every control has a name (as Chromium's accessibility tree has it).
     const { named } = await A.controlNames(page);
     for (const n of named) if (!n.name.trim()) problems.push(`${v.step_id}: a ${n.role} without a name`);
-    // The ring is drawn where the DOM focus is.
+    // A new step puts the focus on its first words (the question, or what it says), so a screen
+    // reader reads them; Tab goes on to its controls, where the ring is drawn with the focus.
+    const onWords = await page.evaluate(() => {
+      const a = document.activeElement, m = document.querySelector('.tend-mirror');
+      return a === (m.querySelector('.tend-part-question .tend-prompt') || m.querySelector('.tend-part-body .tend-t'));
+    });
+    if (!onWords) problems.push(`${v.step_id}: after the step change the focus is on ${await A.activeKey(page)}, not the step's first words`);
+    await page.keyboard.press('Tab');
+    await A.mirrorSettled(page);
     const key = await A.activeKey(page);
     const drawn = (await H.targets(page)).filter((t) => t.focused).map((t) => t.key);
     if (key && key !== 'field') {

@@ -45,7 +45,7 @@ function takeString(M, p) {
 // One engine for one widget. host: its Host (host.js), which the engine's messages reach.
 export function startEngine(module, base, host) {
   return new Promise((resolve, reject) => {
-    TendEngine({
+    TendEngine(Object.assign(Object.create(null), { // nothing a page added to Object.prototype reads as a setting
       tendHost: host,
       locateFile: (path) => base + path,
       // Compiled once for the page; each widget only instantiates it.
@@ -53,7 +53,7 @@ export function startEngine(module, base, host) {
         WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), reject);
         return {};
       },
-    }).then((M) => resolve(Engine(M)), reject);
+    })).then((M) => resolve(Engine(M)), reject);
   });
 }
 

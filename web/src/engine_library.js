@@ -115,14 +115,17 @@ mergeInto(LibraryManager.library, {
     if (!c) return;
     if (!on) {
       var old = Module.tendPointer;
-      if (old) for (var k in old) c.removeEventListener(k, old[k]);
+      if (old) Object.keys(old).forEach(function (k) { c.removeEventListener(k, old[k]); });
       Module.tendPointer = null;
       return;
     }
     var send = function (kind, e) {
+      // Under an ancestor's transform: scale() or zoom the canvas's box on screen is scaled;
+      // ImGui lays out in the canvas's own CSS px, so a point is scaled back into them.
       var r = c.getBoundingClientRect();
+      var sx = c.offsetWidth ? r.width / c.offsetWidth : 1, sy = c.offsetHeight ? r.height / c.offsetHeight : 1;
       var src = e.pointerType == "touch" ? 1 : e.pointerType == "pen" ? 2 : 0;
-      Module["_tend_web_pointer"](kind, e.clientX - r.left, e.clientY - r.top, e.button, src);
+      Module["_tend_web_pointer"](kind, (e.clientX - r.left) / (sx || 1), (e.clientY - r.top) / (sy || 1), e.button, src);
     };
     var h = {
       pointermove: function (e) { send(0, e); },
@@ -135,7 +138,7 @@ mergeInto(LibraryManager.library, {
       pointercancel: function (e) { send(3, e); },
       pointerleave: function (e) { send(4, e); }
     };
-    for (var k2 in h) c.addEventListener(k2, h[k2]);
+    Object.keys(h).forEach(function (k) { c.addEventListener(k, h[k]); });
     Module.tendPointer = h;
   },
 

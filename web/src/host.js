@@ -5,7 +5,7 @@
 // page can carry out (copy, download, open a link). This is the one place they arrive: the
 // mirror draws the screen, and the rest happens here.
 
-import { Mirror, setLang } from './mirror.js';
+import { Mirror, has, setLang, table } from './mirror.js';
 
 let fontAdded = false; // one FontFace for every widget on the page
 
@@ -16,8 +16,8 @@ function reducedMotion() {
 // dom: the widget's elements ({ frame, canvas, live, layer, field, uid }); emit(name, value)
 // tells the page's listeners. The engine is attached once it runs (attach()).
 export function Host(dom, emit) {
-  let engine = null, first = true;
-  const counts = {}; // messages by type, for tests
+  let engine = null, reveal = false;
+  const counts = table({}); // messages by type, for tests
   const mirror = Mirror(dom.layer, dom.field, dom.uid, {
     press: (key) => engine && engine.press(key),
     typed: (key, words) => engine && engine.typed(key, words),
@@ -35,32 +35,47 @@ export function Host(dom, emit) {
     a.remove();
   }
 
-  const messages = {
+  // The widget's top in view, if the reader's step change left it above (or below) the window.
+  function revealTop() {
+    if (!reveal) return;
+    reveal = false;
+    const top = dom.frame.getBoundingClientRect().top;
+    if (top < 0 || top > innerHeight * 0.8) {
+      window.scrollTo({ top: window.scrollY + top, behavior: reducedMotion() ? 'auto' : 'smooth' });
+    }
+  }
+
+  const messages = table({
     screen(m) {
-      if (m.step) {
+      if (has(m, 'step')) {
         setLang(dom.frame, m.step.language);
+        // The exercise's own direction, whatever the page's (an English exercise on a right-to-left page stays left to right).
+        dom.frame.setAttribute('dir', m.step.dir);
         dom.frame.setAttribute('aria-label', m.step.label);
       }
       mirror.show(m);
-      if (m.say) {
+      if (has(m, 'say')) {
         setLang(dom.live, m.say.language);
         dom.live.textContent = m.say.text;
       }
-      if (!m.step) return;
-      // After a step change, bring the widget's top back into view if the reader scrolled past it.
-      if (!first && dom.frame.getBoundingClientRect().top < 0) {
-        dom.frame.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+      // The reader moved on: once the new step has its height (the next layout, or now without
+      // a canvas), bring the widget's top into view. Never for a change made elsewhere (another
+      // tab): a page in the background doesn't scroll.
+      if (has(m, 'reveal')) {
+        reveal = true;
+        requestAnimationFrame(() => requestAnimationFrame(revealTop)); // if no new layout comes
       }
-      first = false;
+      if (!has(m, 'step')) return;
       emit('view', m.step);
       emit('step', { exerciseId: m.step.exercise_id, stepId: m.step.step_id, kind: m.step.kind, inSafety: m.step.in_safety });
     },
     layout(m) {
-      if ('height' in m) dom.canvas.style.height = m.height + 'px';
-      if (m.rects) mirror.layout(m.rects, m.field);
+      if (has(m, 'height')) dom.canvas.style.height = m.height + 'px';
+      if (has(m, 'rects')) mirror.layout(m.rects, m.field);
+      if (has(m, 'rects')) revealTop();
     },
     pacer(m) { mirror.pacer(m); },
-    style(vars) { for (const k in vars) dom.frame.style.setProperty(k, vars[k]); },
+    style(vars) { for (const k of Object.keys(vars)) dom.frame.style.setProperty(k, vars[k]); },
     complete(state) { emit('complete', state); },
     copy(m) {
       const done = (ok) => engine && engine.copyResult(ok);
@@ -73,7 +88,7 @@ export function Host(dom, emit) {
       setTimeout(() => URL.revokeObjectURL(url), 4000);
     },
     open(m) { follow(m.url); },
-  };
+  });
 
   return {
     mirror,

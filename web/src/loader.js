@@ -22,7 +22,7 @@
 import { CANT_SHOW } from 'tend-words';
 import { loadEngine, startEngine } from './engine.js';
 import { Host } from './host.js';
-import { setLang } from './mirror.js';
+import { has, setLang, table } from './mirror.js';
 import { dataOptions, engineConfig, loadExercise } from './options.js';
 
 const VERSION = '0.1.0';
@@ -30,7 +30,7 @@ const VERSION = '0.1.0';
 // The kind words for a widget that can't be shown, in the exercise's language (or the page's).
 function cantShow(language) {
   const primary = String(language || '').toLowerCase().split(/[-_]/)[0];
-  return CANT_SHOW[primary] || CANT_SHOW.en;
+  return has(CANT_SHOW, primary) ? CANT_SHOW[primary] : CANT_SHOW.en;
 }
 
 function freeze(o) {
@@ -67,7 +67,7 @@ function start() {
     const make = (tag, cls, attrs) => {
       const e = document.createElement(tag);
       e.className = cls;
-      for (const a in attrs || {}) e.setAttribute(a, attrs[a]);
+      for (const a of Object.keys(attrs || {})) e.setAttribute(a, attrs[a]);
       return e;
     };
     const dom = {
@@ -76,7 +76,7 @@ function start() {
       canvas: make('canvas', 'tend-canvas', { id: uid, 'aria-hidden': 'true' }), // never focused, never read: the mirror speaks for it
       live: make('div', 'tend-sr', { 'aria-live': 'polite' }),
       layer: make('div', 'tend-mirror'),
-      field: make('textarea', 'tend-field', { autocomplete: 'off' }),
+      field: make('textarea', 'tend-field', { autocomplete: 'off', dir: 'auto' }), // the reader's words go their own way
       message: make('div', 'tend-message', { role: 'status' }),
     };
     dom.canvas.style.height = '480px'; // reserved so the article doesn't jump when it loads
@@ -89,11 +89,12 @@ function start() {
   function mount(el, options) {
     if (!(el instanceof Element)) throw new TypeError('Tend.mount needs an element');
     if (el.__tend) return el.__tend;
-    options = Object.assign({}, dataOptions(el), options || {});
+    // A null prototype: what a page adds to Object.prototype is no option of ours.
+    options = Object.assign(Object.create(null), dataOptions(el), options || {});
     addStylesheet();
 
     const dom = build(el, 'tend-canvas-' + (++nextId));
-    const listeners = { step: [], complete: [], view: [] };
+    const listeners = table({ step: [], complete: [], view: [] });
     let engine = null, lastView = null, steps = 0, language = '';
     const emit = (name, value) => {
       if (name === 'view') { lastView = value; steps++; }
@@ -114,6 +115,10 @@ function start() {
     // Which control has the page's focus, for the ring the canvas draws ("" when it leaves).
     dom.frame.addEventListener('focusin', (e) => engine && engine.focus(e.target.getAttribute('data-k') || ''));
     dom.frame.addEventListener('focusout', (e) => { if (engine && !dom.frame.contains(e.relatedTarget)) engine.focus(''); });
+    // What the reader types in the widget's reply box is theirs: the page's own keyboard
+    // shortcuts ("/" for search, "j"/"k") never see those keys.
+    const typing = (e) => { if (e.target === dom.field) e.stopPropagation(); };
+    ['keydown', 'keypress', 'keyup'].forEach((type) => dom.frame.addEventListener(type, typing));
     // Escape, anywhere inside the widget, opens "I need a pause" (the mirror has it while it is offered).
     dom.frame.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape' || e.isComposing || !engine || !host.mirror.has('need_pause')) return;
@@ -133,7 +138,7 @@ function start() {
       // A read-only copy: changing it changes nothing in the widget.
       state() { return engine ? freeze(publicState(engine.state())) : null; },
       on(name, fn) {
-        if (!listeners[name]) throw new Error('Tend: unknown event ' + name + ' (step, complete, view)');
+        if (!has(listeners, name)) throw new Error('Tend: unknown event ' + name + ' (step, complete, view)');
         listeners[name].push(fn);
         if (name === 'view' && lastView) fn(freeze(JSON.parse(JSON.stringify(lastView))));
         return function off() { listeners[name] = listeners[name].filter((f) => f !== fn); };

@@ -18,8 +18,12 @@
 const PART_ORDER = ['head', 'opening', 'body', 'help', 'question', 'pacer', 'nav', 'ending', 'footer'];
 // Where focus goes when the control it was on goes away by being used: from "Delete my answers"
 // to the gentler answer of its question, and from the one line of help to the help it opened.
-const FOCUS_AFTER = { delete: '[data-k="delete_no"]', delete_no: '[data-k="delete"]', show_help: '.tend-part-help [data-k]' };
-const LOOK_CLASS = { primary: 'tend-primary', secondary: 'tend-soft', quiet: 'tend-quiet', caution: 'tend-caution' };
+const FOCUS_AFTER = table({ delete: '[data-k="delete_no"]', delete_no: '[data-k="delete"]', show_help: '.tend-part-help [data-k]' });
+const LOOK_CLASS = table({ primary: 'tend-primary', secondary: 'tend-soft', quiet: 'tend-quiet', caution: 'tend-caution' });
+
+// Lookups that a page's additions to Object.prototype can't answer.
+export function table(entries) { return Object.assign(Object.create(null), entries); }
+export const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
 // lang="" would say "unknown language": without one, inherit.
 export function setLang(e, lang) {
@@ -32,16 +36,17 @@ export function setLang(e, lang) {
 function Part(name) {
   const el = document.createElement('div');
   el.className = 'tend-part tend-part-' + name;
-  let pool = {}, used = {};
+  const pool = table({});
+  let used = table({});
   return {
     el,
-    begin() { used = {}; },
+    begin() { used = table({}); },
     make(key, tag, text, attrs) {
       let e = pool[key];
       if (!e || e.localName !== tag) e = pool[key] = document.createElement(tag);
       used[key] = true;
       if (text != null && e.textContent !== text) e.textContent = text;
-      for (const a in attrs || {}) {
+      for (const a of Object.keys(attrs || {})) {
         const v = attrs[a];
         if (a === 'checked') e.checked = !!v;
         else if (v === null || v === false || v === undefined) e.removeAttribute(a);
@@ -51,7 +56,7 @@ function Part(name) {
     },
     end(children) {
       setChildren(el, children);
-      for (const k in pool) if (!used[k]) delete pool[k];
+      for (const k of Object.keys(pool)) if (!used[k]) delete pool[k];
     },
     find(key) { return pool[key] || null; },
   };
@@ -68,10 +73,11 @@ function setChildren(parent, list) {
 // root: the mirror's element; field: the reply box (one element for the widget's life);
 // uid: unique on the page; send: { press(key), typed(fieldKey, words) }.
 export function Mirror(root, field, uid, send) {
-  const parts = {}, drawn = {};
+  const parts = table({}), drawn = table({});
   PART_ORDER.forEach((name) => { drawn[name] = Part(name); });
-  let screen = {}, pacerWords = null, rects = {}, fieldKey = null;
+  let screen = table({}), pacerWords = null, rects = table({}), fieldKey = null;
   let domOnly = false; // without a canvas the mirror shows the reply box itself
+  let stepsShown = 0;
 
   const exerciseLang = () => (screen.step && screen.step.exercise_language) || '';
 
@@ -232,27 +238,28 @@ export function Mirror(root, field, uid, send) {
       field.classList.remove('tend-fade');
       void field.offsetWidth; // restart the fade for the new question
       field.classList.add('tend-fade');
-    } else if (fresh && 'words' in f && document.activeElement !== field && field.value !== f.words) {
+    } else if (fresh && has(f, 'words') && document.activeElement !== field && field.value !== f.words) {
       field.value = f.words;
     }
   }
 
   const box = (r) => (r ? 'left:' + r[0] + 'px;top:' + r[1] + 'px;width:' + r[2] + 'px;height:' + r[3] + 'px;' : '');
   function place(e) {
-    const css = box(rects[e.getAttribute('data-k')]);
+    const key = e.getAttribute('data-k');
+    const css = box(has(rects, key) ? rects[key] : null);
     if ((e.getAttribute('style') || '') !== css) e.setAttribute('style', css);
   }
 
   function show(message) {
     const active = document.activeElement;
     const had = root.contains(active) ? active.getAttribute('data-k') || (active === field ? 'field' : '') : null;
-    if (message.step) screen.step = message.step;
-    if (message.field) parts.field = message.field;
-    const redraw = PART_ORDER.filter((name) => message[name]);
+    if (has(message, 'step')) screen.step = message.step;
+    if (has(message, 'field')) parts.field = message.field;
+    const redraw = PART_ORDER.filter((name) => has(message, name));
     redraw.forEach((name) => { parts[name] = message[name]; });
     if (!PART_ORDER.every((name) => parts[name])) return; // the first message holds every part
     // The reply box belongs to the question's part; a new field alone moves it there too.
-    if (message.field && redraw.indexOf('question') < 0) redraw.push('question');
+    if (has(message, 'field') && redraw.indexOf('question') < 0) redraw.push('question');
     for (const name of redraw) {
       const p = drawn[name];
       p.begin();
@@ -261,12 +268,24 @@ export function Mirror(root, field, uid, send) {
     const order = PART_ORDER.map((name) => drawn[name].el);
     if (!order.some((e) => e.contains(field))) order.push(field); // kept in the widget between questions, hidden
     setChildren(root, order);
-    updateField(parts.field, !!message.field);
+    updateField(parts.field, has(message, 'field'));
     Array.prototype.forEach.call(root.querySelectorAll('[data-k]'), place);
 
-    // Focus stays where it was if that control is still here; otherwise on the step's first
-    // control (never on the page's body, and never taken from outside the widget).
-    if (had !== null && !root.contains(document.activeElement)) {
+    // A new step, with the reader's focus in the widget: focus goes to its first words (the
+    // question, or what the step says), so a screen reader reads them and Tab goes on from there.
+    // Otherwise focus stays where it was if that control is still here, or goes to the step's
+    // first control; never to the page's body, and never taken from outside the widget.
+    const stepped = has(message, 'step') && stepsShown++ > 0;
+    if (had === null) return;
+    if (stepped) {
+      const first = root.querySelector('.tend-part-question .tend-prompt') || root.querySelector('.tend-part-body .tend-t');
+      if (first) {
+        first.setAttribute('tabindex', '-1');
+        first.focus({ preventScroll: true });
+        return;
+      }
+    }
+    if (!root.contains(document.activeElement)) {
       const keep = had === 'field' ? (fieldKey ? field : null) : root.querySelector('[data-k="' + CSS.escape(had) + '"]');
       let to = keep && root.contains(keep) ? keep : root.querySelector(FOCUS_AFTER[had] || ':not(*)');
       ['.tend-q [data-k]', '.tend-panel [data-k]', '.tend-nav [data-k]', '.tend-end [data-k]', '[data-k]']

@@ -3,12 +3,12 @@
 
 // The data attributes, as Tend.mount's options.
 export function dataOptions(el) {
-  const d = el.dataset, o = {};
+  const d = el.dataset, o = Object.create(null);
   if (d.tendExercise) o.exerciseRef = d.tendExercise;
   const map = { tendAccent: 'accent', tendBackground: 'background', tendPracticeName: 'practiceName',
     tendCtaText: 'ctaText', tendCtaLink: 'ctaLink', tendSection: 'section', tendRegion: 'region',
     tendHelpLabel: 'helpLabel', tendHelpText: 'helpText', tendHelpLink: 'helpLink' };
-  for (const k in map) if (d[k]) o[map[k]] = d[k];
+  for (const k of Object.keys(map)) if (d[k]) o[map[k]] = d[k];
   if (d.tendFontScale) o.fontScale = parseFloat(d.tendFontScale);
   if (d.tendRadius) o.radius = parseFloat(d.tendRadius);
   return o;
