@@ -207,6 +207,11 @@ void Bridge::pace(const screen::PacerWords& words) {
     page::send("pacer", json);
 }
 
+void Bridge::show_canvas(bool on) {
+    layout_sent_.clear();  // the page forgot where things were drawn: the next layout goes whole
+    page::send("mode", JsonOut().begin().boolean("canvas", on).end().text());
+}
+
 void Bridge::style(const ui::Theme& t) {
     struct { const char* name; ImVec4 colour; } colours[] = {
         {"surface", t.surface}, {"text", t.text}, {"muted", t.muted}, {"accent", t.accent}, {"line", t.line},

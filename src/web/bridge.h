@@ -36,6 +36,8 @@ public:
     void lay_out(float height, const ui::TextField& field, const std::vector<ui::Target>& targets);
     void lay_out(float height);
     void pace(const screen::PacerWords& words);
+    // Whether the canvas shows this screen, or the page does (its words need the browser's text).
+    void show_canvas(bool on);
     void style(const ui::Theme& theme);  // the theme as CSS variables, for the box and the DOM card
 
     void complete(const Exercise& exercise, const SessionState& state);  // the reader reached an end

@@ -15,6 +15,21 @@ bool font_has(unsigned c) {
 
 }  // namespace
 
+bool font_covers(const std::string& utf8) {
+    const char* p = utf8.c_str();
+    const char* end = p + utf8.size();
+    while (p < end) {
+        unsigned c = static_cast<unsigned char>(*p);
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        p += ImTextCharFromUtf8(&c, p, end);
+        if (c != 0xFEFF && c != 0x200B && !font_has(c)) return false;
+    }
+    return true;
+}
+
 GlyphSet::GlyphSet() {
     // Printable ASCII always (digits, the fallback '?'), and the marks ImGui and our own
     // words use: the ellipsis ImGui clips with, quotes and dashes.

@@ -31,6 +31,10 @@ private:
     bool stale_ = true;
 };
 
+// Does the embedded font have every character of `utf8` (controls and spaces aside)? When it
+// doesn't, the canvas would draw "?": another script, an emoji, a combining accent.
+bool font_covers(const std::string& utf8);
+
 // Clears io.Fonts and adds the theme's sizes at `density`, with the glyphs in `glyphs`.
 // Call between frames; the renderer's font texture must be updated afterwards.
 ui::Fonts build_fonts(const ui::Theme& theme, float density, GlyphSet& glyphs);

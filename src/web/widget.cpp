@@ -143,7 +143,7 @@ void Widget::apply(Action action, const std::string& arg) {
         case Action::PacerToggle:
         case Action::PacerLonger:
         case Action::PacerStop:
-            if (dom_only_ && timer_) on_tick(this);  // count the time so far before changing the clock
+            if (!canvas_shows() && timer_) on_tick(this);  // count the time so far before changing the clock
             if (action == Action::PacerToggle) pacer_.toggle();
             if (action == Action::PacerLonger) pacer_.lengthen();
             if (action == Action::PacerStop) pacer_.stop();
@@ -251,7 +251,16 @@ void Widget::after_change() {
     else if (notices_now != notices_said_ && !notices_now.empty()) say = notices_now, say_language = screen_.language;
     notices_said_ = notices_now;
 
-    if (!dom_only_ && glyphs_.add(screen::all_text(screen_))) fonts_dirty_ = true;
+    // Words the canvas can't draw (another script, an emoji) are shown by the page itself, with
+    // the browser's fonts, shaping and direction: the mirror becomes the widget until they go.
+    std::string text = screen::all_text(screen_);
+    bool page_text = !dom_only_ && !font_covers(text);
+    if (page_text != page_text_) {
+        page_text_ = page_text;
+        bridge_.show_canvas(!page_text_);
+        if (!page_text_) fonts_dirty_ = true;
+    }
+    if (canvas_shows() && glyphs_.add(text)) fonts_dirty_ = true;
     bridge_.show(screen_, say, say_language, stepped && by_reader_);
     if (view_.kind == StepKind::Pause) bridge_.pace(screen::pacer_words(pacer_, *words_));
     if (stepped) {
@@ -332,7 +341,7 @@ void Widget::poke() {
 }
 
 void Widget::request_frame() {
-    if (dom_only_) return schedule_tick();
+    if (!canvas_shows()) return schedule_tick();
     if (!mounted_ || raf_) return;
     raf_ = emscripten_request_animation_frame(&Widget::on_raf, this);
 }
@@ -350,9 +359,10 @@ void Widget::on_timer(void* self) {
     w->request_frame();
 }
 
-// DOM-only: no frames, so the pacer's clock is moved on here, once a second while it runs.
+// Without the canvas (no WebGL, or words it can't draw): no frames, so the pacer's clock is
+// moved on here, once a second while it runs.
 void Widget::schedule_tick() {
-    if (!dom_only_ || !mounted_ || timer_) return;
+    if (canvas_shows() || !mounted_ || timer_) return;
     if (view_.kind != StepKind::Pause || !pacer_.running() || !on_screen_) {
         last_tick_ms_ = 0;
         return;
@@ -436,7 +446,7 @@ void Widget::lay_out_first() {
 }
 
 void Widget::frame(double now) {
-    if (!gl_.ready()) return;  // lost: the restore callback asks for a frame
+    if (!gl_.ready() || !canvas_shows()) return;  // lost (the restore callback asks for a frame), or the page shows this screen
     ImGui::SetCurrentContext(imgui_);
 
     double css_w = 0, css_h = 0, fb_w = 0, fb_h = 0;

@@ -122,7 +122,9 @@ private:
     std::vector<ui::Target> targets_;  // the controls of the last frame
     bool record_text_ = false;
     std::vector<std::string> drawn_;   // the texts of the last frame, while record_text_
-    bool dom_only_ = false;
+    bool dom_only_ = false;            // no WebGL: the mirror is the widget
+    bool page_text_ = false;           // this screen has words the canvas can't draw: the page shows it
+    bool canvas_shows() const { return !dom_only_ && !page_text_; }
 
     // Frame scheduling.
     bool mounted_ = false;

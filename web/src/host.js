@@ -75,6 +75,9 @@ export function Host(dom, emit) {
       if (has(m, 'rects')) revealTop();
     },
     pacer(m) { mirror.pacer(m); },
+    // The canvas steps aside for a screen whose words only the page can draw well (another
+    // script, an emoji), and comes back after it.
+    mode(m) { showAlone(!m.canvas); },
     style(vars) { for (const k of Object.keys(vars)) dom.frame.style.setProperty(k, vars[k]); },
     complete(state) { emit('complete', state); },
     copy(m) {
@@ -90,8 +93,15 @@ export function Host(dom, emit) {
     open(m) { follow(m.url); },
   });
 
+  function showAlone(on) {
+    dom.canvas.hidden = on;
+    dom.frame.classList.toggle('tend-dom', on);
+    mirror.showAlone(on);
+  }
+
   return {
     mirror,
+    showAlone,
     attach(e) { engine = e; },
     counts,
     message(type, json) {

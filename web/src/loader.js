@@ -163,11 +163,7 @@ function start() {
       return startEngine(module, base, host).then((e) => {
         if (!el.__tend) return null;
         const rc = e.mount('#' + dom.uid, exerciseText, engineConfig(options));
-        if (rc === 3) { // no WebGL: the mirror is the widget
-          dom.canvas.hidden = true;
-          dom.frame.classList.add('tend-dom');
-          host.mirror.showAlone();
-        }
+        if (rc === 3) host.showAlone(true); // no WebGL: the mirror is the widget
         if (rc !== 0 && rc !== 3) { fail(); return null; }
         engine = e;
         host.attach(e);

@@ -332,9 +332,15 @@ export function Mirror(root, field, uid, send) {
       field.hidden = !fieldBox;
       if (fieldBox && field.getAttribute('style') !== box(fieldBox)) field.setAttribute('style', box(fieldBox));
     },
-    // There is no canvas (no WebGL): the mirror is the widget.
-    showAlone() {
-      domOnly = true;
+    // There is no canvas (no WebGL, or words it can't draw): the mirror is the widget, its
+    // controls in the flow rather than over the canvas. (Back over the canvas, the next layout
+    // places them again.)
+    showAlone(on) {
+      domOnly = on;
+      if (!on) return;
+      rects = table({});
+      Array.prototype.forEach.call(root.querySelectorAll('[data-k]'), place);
+      field.removeAttribute('style');
       field.hidden = !(parts.field && parts.field.shown);
     },
     has(key) { return !!root.querySelector('[data-k="' + CSS.escape(key) + '"]'); },
