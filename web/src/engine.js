@@ -9,6 +9,7 @@
 import TendEngine from 'tend-engine-glue';
 
 let compiled = null; // Promise<WebAssembly.Module>, shared by every widget on the page
+const peers = new Set(); // every widget's storage watch: widgets on the same answers follow each other
 
 function compile(url) {
   const viaBytes = () => fetch(url, { credentials: 'same-origin' }).then((r) => {
@@ -47,6 +48,7 @@ export function startEngine(module, base, host) {
   return new Promise((resolve, reject) => {
     TendEngine(Object.assign(Object.create(null), { // nothing a page added to Object.prototype reads as a setting
       tendHost: host,
+      tendPeers: peers,
       locateFile: (path) => base + path,
       // Compiled once for the page; each widget only instantiates it.
       instantiateWasm: (imports, done) => {

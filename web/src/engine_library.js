@@ -91,6 +91,13 @@ mergeInto(LibraryManager.library, {
     }
 
     var prefix = UTF8ToString(storagePrefix);
+    // Other widgets on this page that keep the same answers (the same exercise, twice on a
+    // page) hear of each change this one stores, as another tab's would; see tend_storage_set.
+    w.peer = { prefix: prefix, changed: function () { if (Module.tendWatch === w) Module["_tend_web_storage"](); } };
+    if (Module.tendPeers) {
+      Module.tendPeers.add(w.peer);
+      w.stop.push(function () { Module.tendPeers.delete(w.peer); });
+    }
     var st = function (e) {
       var ours = e.key === null || e.key.indexOf(prefix) == 0; // null: the other tab cleared storage
       var area = null;
@@ -150,11 +157,16 @@ mergeInto(LibraryManager.library, {
 
   // 0 ok, 1 blocked, 2 full, 3 failed: the order of tend::StoreResult.
   tend_storage_set: function (key, value, length, remove) {
-    var s;
+    var s, k = UTF8ToString(key);
     try { s = window.localStorage; if (!s) return 1; } catch (e) { return 1; }
     try {
-      if (remove) s.removeItem(UTF8ToString(key));
-      else s.setItem(UTF8ToString(key), new TextDecoder().decode(HEAPU8.subarray(value, value + length)));
+      if (remove) s.removeItem(k);
+      else s.setItem(k, new TextDecoder().decode(HEAPU8.subarray(value, value + length)));
+      // The same page's other widgets on these answers follow, after this change is done.
+      var self = Module.tendWatch && Module.tendWatch.peer;
+      if (Module.tendPeers) Module.tendPeers.forEach(function (p) {
+        if (p !== self && k.indexOf(p.prefix) == 0) setTimeout(p.changed, 0);
+      });
       return 0;
     } catch (e) {
       if (e && (e.name == "QuotaExceededError" || e.name == "NS_ERROR_DOM_QUOTA_REACHED" || e.code == 22 || e.code == 1014)) return 2;
