@@ -30,6 +30,7 @@ enum class Action : uint8_t {
     Choose, Other, Scale,      // answering: arg is the option id, "1"/"0" (select/unselect own words), the value
     PacerToggle, PacerLonger, PacerStop,
     Copy, DownloadText, DownloadJson,
+    ShowWords,                 // where downloads and copying can't work: the words as text to select
     ShowHelp,                  // unfold the crisis help on the grounding path
     KeepNothing,               // before the first question: keep nothing on this device (arg "1"), or do again ("0")
     ToggleJournal, Restart, AskDelete, CancelDelete, Delete,
@@ -137,6 +138,8 @@ struct Screen {
     std::string your_words_title;   // "" when the reader gave no words
     std::vector<Reflection> your_words;
     std::string keep_them;          // above the exports
+    std::string words_text;         // the reader's words as plain text, to select and copy ("" unless asked)
+    std::string words_text_label;   // its accessible name
     std::string invitation_lead;    // above the practice's call to action ("" without one)
     std::vector<PastWords> journal;  // past sessions, when shown
 
@@ -145,6 +148,9 @@ struct Screen {
     std::string confirm_delete;     // the question, while deleting is being confirmed (its answers in the footer)
 
     std::vector<Control> controls;  // in reading order
+
+    // The page must show this screen itself: text to select (the canvas draws none).
+    bool page_only = false;
 
     const Control* control(const std::string& key) const;
 };

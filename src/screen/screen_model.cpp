@@ -24,6 +24,7 @@ const char* action_name(Action a) {
         case Action::Copy: return "copy";
         case Action::DownloadText: return "download_text";
         case Action::DownloadJson: return "download_json";
+        case Action::ShowWords: return "show_words";
         case Action::ShowHelp: return "show_help";
         case Action::KeepNothing: return "keep_nothing";
         case Action::ToggleJournal: return "toggle_journal";
@@ -90,6 +91,7 @@ Word notice_word(Notice n) {
     switch (n) {
         case Notice::KeepingNothing: return Word::keeping_nothing;
         case Notice::StorageBlocked: return Word::storage_blocked;
+        case Notice::StorageBlockedInFrame: return Word::storage_blocked_frame;
         case Notice::StorageFull: return Word::storage_full;
         case Notice::StorageFailed: return Word::storage_failed;
         case Notice::Recovered: return Word::recovered;
@@ -265,9 +267,17 @@ void ending(const ScreenInputs& in, Screen& s) {
     if (!s.your_words.empty()) s.your_words_title = w[Word::your_words];
     s.keep_them = w[Word::keep_them];
     Controls exports(s.controls, Place::Exports);
-    exports.add("copy", Action::Copy, w[Word::copy], Look::Secondary);
-    exports.add("txt", Action::DownloadText, w[Word::download_text], Look::Secondary);
-    exports.add("json", Action::DownloadJson, w[Word::download_json], Look::Secondary);
+    if (around.no_downloads) {
+        // Only what works here: the words as text, to select and copy by hand.
+        if (around.words_text.empty()) exports.add("show_words", Action::ShowWords, w[Word::show_words], Look::Secondary);
+        s.words_text = around.words_text;
+        s.words_text_label = w[Word::words_to_copy];
+        s.page_only = !s.words_text.empty();
+    } else {
+        exports.add("copy", Action::Copy, w[Word::copy], Look::Secondary);
+        exports.add("txt", Action::DownloadText, w[Word::download_text], Look::Secondary);
+        exports.add("json", Action::DownloadJson, w[Word::download_json], Look::Secondary);
+    }
 
     const Practice& p = in.practice;
     if (!p.cta_link.empty()) {

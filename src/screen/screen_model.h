@@ -20,7 +20,9 @@
 namespace tend::screen {
 
 // What the widget tells the reader about their stored words.
-enum class Notice : uint8_t { KeepingNothing, StorageBlocked, StorageFull, StorageFailed, Recovered, ResumedAfterChange };
+enum class Notice : uint8_t {
+    KeepingNothing, StorageBlocked, StorageBlockedInFrame, StorageFull, StorageFailed, Recovered, ResumedAfterChange
+};
 
 // A brief acknowledgement of something just done.
 enum class Flash : uint8_t { None, Copied, CopyFailed, Deleted };
@@ -47,6 +49,8 @@ struct Surroundings {
     bool confirm_delete = false;       // "Delete my answers" was asked: confirm first
     bool journal_open = false;
     bool keep_nothing = false;         // the reader chose to keep nothing on this device (memory only)
+    bool no_downloads = false;         // a sandboxed frame: downloads and the clipboard can't work
+    std::string words_text;            // the reader's words as text, when they asked to see them so
     bool help_folded = false;          // on the grounding path after its first screen: help is one line
     bool help_open = false;            // … that the reader opened
     const PacerClock* pacer = nullptr;  // the pause step's clock

@@ -118,6 +118,7 @@ std::string part_json(int part, const Screen& s, bool with_words) {
                 j.str("title", s.your_words_title);
                 reflections(j, "words", s.your_words);
                 j.str("keep_them", s.keep_them).str("flash", s.flash);
+                j.str("words_text", s.words_text).str("words_text_label", s.words_text_label);
                 controls(j, s, Place::Exports, "exports");
                 j.str("invitation", s.invitation_lead);
                 controls(j, s, Place::Invitation, "invite");

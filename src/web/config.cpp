@@ -45,6 +45,7 @@ WidgetConfig parse_config(const std::string& text) {
     c.theme.radius = static_cast<float>(get_number(j, "radius", -1));
     c.theme.high_contrast = get_flag(j, "highContrast");
     c.reduced_motion = get_flag(j, "reducedMotion");
+    c.sandboxed = get_flag(j, "sandboxed");
     return c;
 }
 

@@ -18,6 +18,7 @@ struct WidgetConfig {
     std::vector<std::string> locales;  // the browser's languages, in order (navigator.languages)
     ui::ThemeOverrides theme;
     bool reduced_motion = false;   // prefers-reduced-motion when the page loaded
+    bool sandboxed = false;        // an opaque-origin frame: no storage, and downloads and the clipboard likely blocked
 };
 
 WidgetConfig parse_config(const std::string& json);

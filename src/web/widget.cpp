@@ -151,6 +151,7 @@ void Widget::apply(Action action, const std::string& arg) {
         case Action::Copy: bridge_.copy(journal_->session_text(s.state())); break;
         case Action::DownloadText: bridge_.download("tend-" + id + ".txt", "text/plain;charset=utf-8", journal_->export_text()); break;
         case Action::DownloadJson: bridge_.download("tend-" + id + ".json", "application/json", journal_->export_json()); break;
+        case Action::ShowWords: around_.words_text = journal_->session_text(s.state()); break;
         case Action::ShowHelp: around_.help_open = true; break;
         case Action::KeepNothing:
             around_.keep_nothing = arg == "1";
@@ -204,7 +205,7 @@ std::vector<screen::Notice> Widget::notices() const {
     if (around_.keep_nothing) return {Notice::KeepingNothing};  // storage is not asked for anything
     const SessionStatus& st = session_->status();
     StoreResult w = storage_blocked_ ? StoreResult::Blocked : st.last_write;
-    if (w == StoreResult::Blocked) n.push_back(Notice::StorageBlocked);
+    if (w == StoreResult::Blocked) n.push_back(config_.sandboxed ? Notice::StorageBlockedInFrame : Notice::StorageBlocked);
     else if (w == StoreResult::Full) n.push_back(Notice::StorageFull);
     else if (w == StoreResult::Failed) n.push_back(Notice::StorageFailed);
     if (st.recovered) n.push_back(Notice::Recovered);
@@ -237,9 +238,11 @@ void Widget::after_change() {
         shown_in_safety_ = view_.in_safety;
         if (view_.kind == StepKind::Pause) pacer_.reset(view_.seconds);
         around_.journal = view_.is_end ? past_sessions() : std::vector<screen::PastSession>();
+        around_.words_text.clear();
     }
     around_.notices = notices();
     around_.pacer = &pacer_;
+    around_.no_downloads = config_.sandboxed;
     screen_ = screen::build_screen(
         {*exercise_, session_->state(), view_, config_.practice, help_, around_, *words_, &format_date});
 
@@ -254,7 +257,7 @@ void Widget::after_change() {
     // Words the canvas can't draw (another script, an emoji) are shown by the page itself, with
     // the browser's fonts, shaping and direction: the mirror becomes the widget until they go.
     std::string text = screen::all_text(screen_);
-    bool page_text = !dom_only_ && !font_covers(text);
+    bool page_text = !dom_only_ && (screen_.page_only || !font_covers(text));
     if (page_text != page_text_) {
         page_text_ = page_text;
         bridge_.show_canvas(!page_text_);

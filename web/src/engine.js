@@ -16,9 +16,11 @@ function compile(url) {
     if (!r.ok) throw new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
     return r.arrayBuffer();
   }).then((bytes) => WebAssembly.compile(bytes));
-  // Streaming needs the server to say application/wasm; fall back to bytes otherwise.
-  if (WebAssembly.compileStreaming) return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(viaBytes);
-  return viaBytes();
+  // Streaming needs the server to say application/wasm; fall back to bytes otherwise. A request
+  // that never got an answer (the network, CORS) says which file it was.
+  const named = (e) => { throw e instanceof TypeError ? new TypeError('could not fetch ' + url + ' (' + e.message + ')') : e; };
+  if (WebAssembly.compileStreaming) return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(viaBytes).catch(named);
+  return viaBytes().catch(named);
 }
 
 // Asks for the engine (once); a failure lets a later widget try again.

@@ -19,7 +19,7 @@
  * The page-side code is in web/src/ (this file, options.js, engine.js, host.js, mirror.js,
  * and engine_library.js inside the engine); scripts/build-web joins it into tend.js.
  */
-import { CANT_SHOW } from 'tend-words';
+import { CANT_SHOW, CANT_SHOW_HERE } from 'tend-words';
 import { loadEngine, startEngine } from './engine.js';
 import { Host } from './host.js';
 import { has, setLang, table } from './mirror.js';
@@ -27,10 +27,26 @@ import { dataOptions, engineConfig, loadExercise } from './options.js';
 
 const VERSION = '0.1.0';
 
-// The kind words for a widget that can't be shown, in the exercise's language (or the page's).
-function cantShow(language) {
+// The kind words for a widget that can't be shown, in the exercise's language (or the page's):
+// "try again later" only when later might be different.
+function cantShow(language, never) {
+  const words = never ? CANT_SHOW_HERE : CANT_SHOW;
   const primary = String(language || '').toLowerCase().split(/[-_]/)[0];
-  return has(CANT_SHOW, primary) ? CANT_SHOW[primary] : CANT_SHOW.en;
+  return has(words, primary) ? words[primary] : words.en;
+}
+
+// Why the widget's files couldn't run here, when it is something that will never change by
+// itself: what the console says, for the practice. null for anything else.
+function permanentCause(err) {
+  const text = String((err && err.message) || err || '');
+  if (/Content Security Policy|wasm-unsafe-eval|wasm-eval|disallowed by embedder/i.test(text)) {
+    return 'this page\'s Content-Security-Policy doesn\'t allow WebAssembly: add \'wasm-unsafe-eval\' to its script-src';
+  }
+  if (self.origin === 'null' && err instanceof TypeError) {
+    return 'this page is in a sandboxed frame (origin "null"), and the server of the widget\'s files doesn\'t allow ' +
+      'that origin (CORS): serve them with Access-Control-Allow-Origin, or give the frame allow-same-origin';
+  }
+  return null;
 }
 
 function freeze(o) {
@@ -104,9 +120,10 @@ function start() {
       });
     };
     const fail = (err) => {
-      if (err) console.error('Tend: ' + (err.message || err));
+      const cause = permanentCause(err);
+      if (err) console.error('Tend: ' + (err.message || err) + (cause ? ' — ' + cause : ''));
       dom.canvas.hidden = dom.layer.hidden = true;
-      dom.message.textContent = cantShow(language || document.documentElement.lang);
+      dom.message.textContent = cantShow(language || document.documentElement.lang, !!cause);
       setLang(dom.message, language || document.documentElement.lang);
       dom.message.hidden = false;
     };

@@ -195,6 +195,12 @@ export function Mirror(root, field, uid, send) {
       }
       list.push(text(p, 'keep', e.keep_them, 'tend-small'), row(p, 'exports', 'tend-actions', e.exports.map((c) => control(p, c))),
         p.make('flash', 'p', e.flash, { class: 'tend-t tend-muted', role: 'status' }));
+      // Where nothing can be downloaded or copied for the reader: their words, to select by hand.
+      if (e.words_text) {
+        const box = p.make('wordstext', 'textarea', null, { class: 'tend-words', readonly: true, 'aria-label': e.words_text_label, rows: 8 });
+        if (box.value !== e.words_text) box.value = e.words_text;
+        list.push(setLang(box, exerciseLang()));
+      }
       if (e.invite.length) list.push(row(p, 'invite', 'tend-panel', [text(p, 'lead', e.invitation), ...e.invite.map((c) => control(p, c))]));
       e.journal_toggle.forEach((c) => {
         list.push(control(p, c, { 'aria-expanded': c.on ? 'true' : 'false' }));

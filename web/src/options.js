@@ -36,6 +36,8 @@ export function engineConfig(options) {
     fontScale: options.fontScale || 0,
     radius: typeof options.radius === 'number' && !isNaN(options.radius) ? options.radius : -1,
     reducedMotion: matches('(prefers-reduced-motion: reduce)'),
+    // A sandboxed frame without allow-same-origin: no storage, and likely no downloads or clipboard.
+    sandboxed: self.origin === 'null',
     highContrast: matches('(prefers-contrast: more)'),
   });
 }
@@ -57,5 +59,5 @@ export function loadExercise(options, base) {
   return fetch(url, { credentials: 'same-origin' }).then((r) => {
     if (!r.ok) throw new Error('could not load the exercise ' + url + ' (HTTP ' + r.status + ')');
     return r.text();
-  });
+  }, (e) => { throw new TypeError('could not fetch the exercise ' + url + ' (' + e.message + ')'); });
 }
