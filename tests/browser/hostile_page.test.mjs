@@ -109,11 +109,13 @@ test('a dark practice background: the reader\'s own words in the reply box keep 
   await article(page, { attrs: { 'data-tend-background': '#1f1d24' } });
   await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body' });
   const ratio = await page.evaluate((s) => {
+    // The box's fill is the theme's (drawn by the canvas under the box, or the box's own without one).
     const f = document.querySelector(s + ' .tend-field'), cs = getComputedStyle(f);
-    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const fill = getComputedStyle(document.querySelector(s + ' .tend-frame')).getPropertyValue('--tend-field').trim();
+    const rgb = (c) => (c.startsWith('#') ? [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) : c.match(/[\d.]+/g).slice(0, 3).map(Number));
     const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
       .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
-    const a = lum(rgb(cs.color)), b = lum(rgb(cs.backgroundColor));
+    const a = lum(rgb(cs.color)), b = lum(rgb(fill));
     return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   }, H.WIDGET);
   await page.close();
