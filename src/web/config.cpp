@@ -29,6 +29,7 @@ WidgetConfig parse_config(const std::string& text) {
     if (!p.ok || !p.value.is_object()) return c;
     const auto& j = p.value;
     if (auto s = get_string(j, "section"); !s.empty()) c.section = s;
+    c.source = get_string(j, "source");
     c.practice.name = get_string(j, "practiceName");
     c.practice.cta_text = get_string(j, "ctaText");
     c.practice.cta_link = get_string(j, "ctaLink");

@@ -13,6 +13,7 @@ namespace tend::web {
 
 struct WidgetConfig {
     std::string section = "site";  // answers are stored under tend/<section>/<exercise>/
+    std::string source;            // where the exercise came from (its URL), for the console
     screen::Practice practice;     // its name, call to action and own help line (links already checked)
     std::string region;            // data-tend-region: whose crisis lines ("GB"; "" to go by the browser)
     std::vector<std::string> locales;  // the browser's languages, in order (navigator.languages)

@@ -40,7 +40,8 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
     ExerciseLoad load = load_exercise(exercise_text);
     if (!load.ok()) {
         // Readers get a kind message from the loader; authors get every precise problem here.
-        page::console_error("Tend: this exercise can't be shown because of " + std::to_string(load.problems.size()) +
+        std::string which = config_.source.empty() ? "this exercise" : config_.source;
+        page::console_error("Tend: " + which + " can't be shown because of " + std::to_string(load.problems.size()) +
                             " problem(s) in its file:");
         for (const auto& p : load.problems) page::console_error("  " + format_problem(p));
         return kBadExercise;

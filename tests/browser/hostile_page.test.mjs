@@ -156,3 +156,30 @@ test('a call to action that starts with "//" is another site, not a path of this
   await page.close();
   assert.deepEqual(offered, { '//elsewhere.example/x': false, '/\\elsewhere.example': false, '/contact': true });
 });
+
+test('a page that already has an element with the id the widget would give its canvas: the widget draws in its own', async () => {
+  const page = await h.newPage({ width: 1024 });
+  await article(page, { wrap: ['<canvas id="tend-canvas-1" width="10" height="10"></canvas>', ''] });
+  const ids = await page.evaluate((s) => ({ own: document.querySelector(s + ' .tend-canvas').id, count: document.querySelectorAll('#tend-canvas-1').length }), H.WIDGET);
+  assert.notEqual(ids.own, 'tend-canvas-1');
+  assert.equal(ids.count, 1);
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'kind_phrase' });
+  assert.ok((await H.frames(page)) > 2, 'it draws');
+  await page.close();
+});
+
+test('an exercise file with a problem: the console names the file it came from, and the JSON path', async () => {
+  const page = await h.newPage({ width: 1024 });
+  const bad = JSON.parse(JSON.stringify(H.FLAGSHIP));
+  bad.steps[3].next = 'nowhere';
+  await page.route(h.base + '/demo/broken.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(bad) }));
+  await article(page, { attrs: {} }).catch(() => {});
+  await page.evaluate(async () => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    await window.Tend.mount(el, { exercise: '/demo/broken.json', section: 'broken' }).ready;
+  });
+  await page.close();
+  assert.ok(page.errors.some((e) => e.includes(h.base + '/demo/broken.json') && /can't be shown because of 1 problem/.test(e)), JSON.stringify(page.errors));
+  assert.ok(page.errors.some((e) => e.includes('/steps/3/next')));
+});

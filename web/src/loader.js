@@ -23,7 +23,7 @@ import { CANT_SHOW, CANT_SHOW_HERE } from 'tend-words';
 import { loadEngine, startEngine } from './engine.js';
 import { Host } from './host.js';
 import { has, setLang, table } from './mirror.js';
-import { dataOptions, engineConfig, loadExercise } from './options.js';
+import { dataOptions, engineConfig, exerciseSource, loadExercise } from './options.js';
 
 const VERSION = '0.1.0';
 
@@ -109,7 +109,10 @@ function start() {
     options = Object.assign(Object.create(null), dataOptions(el), options || {});
     addStylesheet();
 
-    const dom = build(el, 'tend-canvas-' + (++nextId));
+    // An id no element of the page has (the engine finds its canvas by it).
+    let uid;
+    do uid = 'tend-canvas-' + (++nextId); while (document.getElementById(uid));
+    const dom = build(el, uid);
     const listeners = table({ step: [], complete: [], view: [] });
     let engine = null, lastView = null, steps = 0, language = '';
     const emit = (name, value) => {
@@ -174,12 +177,13 @@ function start() {
     };
     el.__tend = handle;
 
+    const source = exerciseSource(options, base);
     handle.ready = Promise.all([loadEngine(base), loadExercise(options, base)]).then(([module, exerciseText]) => {
       try { language = String(JSON.parse(exerciseText).language || ''); } catch (e) { language = ''; }
       if (!el.__tend) return null; // unmounted while loading
       return startEngine(module, base, host).then((e) => {
         if (!el.__tend) return null;
-        const rc = e.mount('#' + dom.uid, exerciseText, engineConfig(options));
+        const rc = e.mount('#' + dom.uid, exerciseText, engineConfig(options, source));
         if (rc === 3) host.showAlone(true); // no WebGL: the mirror is the widget
         if (rc !== 0 && rc !== 3) { fail(); return null; }
         engine = e;

@@ -24,9 +24,11 @@ function sectionOf(options) {
 
 const matches = (query) => !!(window.matchMedia && matchMedia(query).matches);
 
-// The widget's configuration as the engine reads it (src/web/config.cpp).
-export function engineConfig(options) {
+// The widget's configuration as the engine reads it (src/web/config.cpp). `source` names the
+// exercise in the console's messages about it.
+export function engineConfig(options, source) {
   return JSON.stringify({
+    source,
     section: sectionOf(options), practiceName: options.practiceName || '', ctaText: options.ctaText || '',
     ctaLink: options.ctaLink || '', accent: options.accent || '', background: options.background || '',
     region: options.region || '', helpLabel: options.helpLabel || '', helpText: options.helpText || '',
@@ -40,6 +42,15 @@ export function engineConfig(options) {
     sandboxed: self.origin === 'null',
     highContrast: matches('(prefers-contrast: more)'),
   });
+}
+
+// Where the exercise comes from, for messages: its URL, or "an exercise given inline".
+export function exerciseSource(options, base) {
+  const inline = options.exercise;
+  if (inline && (typeof inline === 'object' || /^\s*\{/.test(inline))) return 'the exercise given to Tend.mount';
+  const ref = typeof inline === 'string' ? inline : options.exerciseRef;
+  if (!ref) return '';
+  try { return /^[a-z][a-z0-9_-]{0,63}$/.test(ref) ? base + 'exercises/' + ref + '.json' : new URL(ref, document.baseURI).href; } catch (e) { return ref; }
 }
 
 // The exercise's JSON text. Built-in ids ("self-compassion-impossible") live in exercises/
