@@ -1,6 +1,8 @@
 // Tend: writing JSON straight into a string (see json_write.h).
 #include "json_write.h"
 
+#include <cstdio>
+
 #include "text.h"
 
 namespace tend {
@@ -122,6 +124,26 @@ void append_json_indented(std::string& out, std::string_view compact, int indent
             default: out += c;
         }
     }
+}
+
+JsonWriter& JsonWriter::num(double v) {
+    sep();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    out_ += buf;
+    return *this;
+}
+
+JsonWriter& JsonWriter::integer(int64_t v) {
+    sep();
+    out_ += std::to_string(v);
+    return *this;
+}
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& v) {
+    begin('[');
+    for (const std::string& s : v) str(s);
+    return end(']');
 }
 
 }  // namespace tend

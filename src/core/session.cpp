@@ -328,86 +328,32 @@ bool SessionState::operator==(const SessionState& o) const {
            finished_ms == o.finished_ms;
 }
 
-// Written directly, without building a tree first: a session is saved after every change,
-// and building and freeing an nlohmann::json of every answer took most of each save. The
-// bytes are exactly those nlohmann's dump() gave for the same document, which this replaced:
-// no spaces, every object's keys in sorted order (nlohmann keeps objects in a std::map, and
-// `answers` is one too), strings escaped by append_json_string() (json_write.h). So the same
-// state always gives the same bytes, as before.
+// Written with JsonWriter rather than through a tree: a session is saved after every change,
+// and building and freeing a tree of every answer would be most of each save. Keys go in
+// sorted order (`answers` is a std::map, so its step ids are too), which makes the bytes
+// those of nlohmann's dump() for the same document, and the same state always the same bytes.
 std::string session_to_json(const SessionState& state) {
-    std::string out;
-    out.reserve(256 + 96 * state.answers.size() + 16 * state.history.size());
-    auto key = [&](const char* k) {  // "," (unless first in its object), then "k":
-        if (out.back() != '{') out += ',';
-        out += '"';
-        out += k;
-        out += "\":";
-    };
-    auto number = [&](int64_t n) { out += std::to_string(n); };
-    auto string_list = [&](const std::vector<std::string>& items) {
-        out += '[';
-        for (size_t i = 0; i < items.size(); i++) {
-            if (i > 0) out += ',';
-            append_json_string(out, items[i]);
-        }
-        out += ']';
-    };
-
-    out += '{';
-    key("answers");
-    out += '{';
+    JsonWriter j;
+    j.reserve(256 + 96 * state.answers.size() + 16 * state.history.size());
+    j.begin().key("answers").begin();
     for (const auto& [step, a] : state.answers) {
-        if (out.back() != '{') out += ',';
-        append_json_string(out, step);
-        out += ":{";
-        key("at");
-        number(a.at_ms);
-        if (!a.chosen.empty()) {
-            key("chosen");
-            string_list(a.chosen);
-        }
-        if (a.number >= 0) {
-            key("number");
-            number(a.number);
-        }
-        if (a.other_selected) {
-            key("other");
-            append_json_string(out, a.other);
-        }
-        key("skipped");
-        out += a.skipped ? "true" : "false";
-        if (!a.text.empty()) {
-            key("text");
-            append_json_string(out, a.text);
-        }
-        out += '}';
+        j.key(step).begin().integer("at", a.at_ms);
+        if (!a.chosen.empty()) j.key("chosen").strings(a.chosen);
+        if (a.number >= 0) j.integer("number", a.number);
+        if (a.other_selected) j.str("other", a.other);
+        j.boolean("skipped", a.skipped);
+        if (!a.text.empty()) j.str("text", a.text);
+        j.end();
     }
-    out += '}';
-    key("current");
-    append_json_string(out, state.current);
-    key("exercise");
-    out += '{';
-    key("id");
-    append_json_string(out, state.exercise_id);
-    key("version");
-    append_json_string(out, state.exercise_version);
-    out += '}';
-    key("finished");
-    number(state.finished_ms);
-    key("format");
-    append_json_string(out, kSessionFormat);
-    key("history");
-    string_list(state.history);
-    key("return_to");
-    append_json_string(out, state.return_to);
-    key("safety_entered_at");
-    number(state.safety_entered_at);
-    key("started");
-    number(state.started_ms);
-    key("updated");
-    number(state.updated_ms);
-    out += '}';
-    return out;
+    j.end();
+    j.str("current", state.current);
+    j.key("exercise").begin().str("id", state.exercise_id).str("version", state.exercise_version).end();
+    j.integer("finished", state.finished_ms).str("format", kSessionFormat);
+    j.key("history").strings(state.history);
+    j.str("return_to", state.return_to).integer("safety_entered_at", state.safety_entered_at);
+    j.integer("started", state.started_ms).integer("updated", state.updated_ms);
+    j.end();
+    return j.take();
 }
 
 std::optional<SessionState> session_from_json(const std::string& text, std::string* error) {
