@@ -24,6 +24,7 @@
 #include <set>
 #include <system_error>
 
+#include "conditions.h"
 #include "json_guard.h"
 #include "session.h"
 #include "sha256.h"

@@ -5,8 +5,8 @@
 // exercise every condition test).
 #include <catch2/catch.hpp>
 
+#include "conditions.h"
 #include "fixtures.h"
-#include "flow.h"
 #include "interpolate.h"
 #include "journal.h"
 #include "json_guard.h"
