@@ -94,7 +94,7 @@ bool branch_matches(const Exercise& steps, const Branch& branch, const Answers& 
     return matches(steps, branch, answers);
 }
 
-bool branch_matches(const StepIndex& steps, const Branch& branch, const Answers& answers) {
+bool branch_matches(const StepGraph& steps, const Branch& branch, const Answers& answers) {
     return matches(steps, branch, answers);
 }
 

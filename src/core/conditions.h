@@ -6,13 +6,14 @@
 
 #include "answer.h"
 #include "exercise.h"
+#include "step_graph.h"
 
 namespace tend {
 
 // True when all of the branch's conditions hold for these answers. The steps a condition
-// names are looked up in `steps`: the Exercise itself, or a StepIndex for a caller that
+// names are looked up in `steps`: the Exercise itself, or the StepGraph of a caller that
 // makes many lookups (a Session).
 bool branch_matches(const Exercise& steps, const Branch& branch, const Answers& answers);
-bool branch_matches(const StepIndex& steps, const Branch& branch, const Answers& answers);
+bool branch_matches(const StepGraph& steps, const Branch& branch, const Answers& answers);
 
 }  // namespace tend

@@ -8,7 +8,6 @@
 #include <chrono>
 
 #include "conditions.h"
-#include "flow.h"
 #include "json_guard.h"
 
 namespace tend {
@@ -27,17 +26,11 @@ std::string clip_code_points(const std::string& s, int max_chars) {
     return s;
 }
 
-// Whether a step is on the grounding path, given which steps are (by index; see Session).
-bool is_safety_step(const StepIndex& index, const std::vector<char>& on_path, const std::string& step_id) {
-    const int i = index.index_of(step_id);
-    return i >= 0 && on_path[static_cast<size_t>(i)];
-}
-
 // Brings a restored session in line with an exercise that changed since it was saved.
 // Steps that are gone leave history; a current step that is gone gives way to the nearest
 // earlier one that still exists. Answers are never touched: they are the reader's words.
 // Returns true when anything had to change.
-bool fit_to_exercise(const StepIndex& steps, const std::vector<char>& on_path, SessionState& s) {
+bool fit_to_exercise(const StepGraph& steps, SessionState& s) {
     bool changed = false;
     std::vector<std::string> kept;
     int entered = -1;
@@ -64,7 +57,7 @@ bool fit_to_exercise(const StepIndex& steps, const std::vector<char>& on_path, S
     // The safety path only makes sense while the reader is on it and it still leads back.
     if (s.in_safety()) {
         bool still_on_path = static_cast<int>(s.history.size()) >= s.safety_entered_at &&
-                             is_safety_step(steps, on_path, s.current);
+                             steps.on_safety_path(steps.index_of(s.current));
         if (still_on_path && !steps.find(s.return_to) && s.safety_entered_at > 0)
             s.return_to = s.history[s.safety_entered_at - 1];
         if (!still_on_path || !steps.find(s.return_to)) {
@@ -79,7 +72,7 @@ bool fit_to_exercise(const StepIndex& steps, const std::vector<char>& on_path, S
 // Leaves the safety path: clears its fields, trims history back to where the path was
 // entered (so Back from there doesn't walk through the grounding steps again) and returns
 // where "@return" leads. Returns "" (changing nothing) when there is nowhere to return to.
-std::string unwind_safety(const StepIndex& steps, SessionState& s) {
+std::string unwind_safety(const StepGraph& steps, SessionState& s) {
     if (!s.in_safety() || !steps.find(s.return_to)) return "";
     std::string to = s.return_to;
     if (s.history.size() > static_cast<size_t>(s.safety_entered_at)) s.history.resize(s.safety_entered_at);
@@ -104,14 +97,12 @@ Session::Session(const Exercise& exercise, Store& store, std::string key_prefix,
       prefix_(std::move(key_prefix)),
       journal_(exercise, store, prefix_),
       clock_(std::move(clock)),
-      index_(exercise),
-      on_safety_path_(exercise.steps.size(), 0) {
+      graph_(exercise) {
     if (!clock_) clock_ = system_clock_ms;
-    for (const std::string& id : safety_steps(index_)) on_safety_path_[static_cast<size_t>(index_.index_of(id))] = 1;
 }
 
 bool Session::is_safety_step(const std::string& step_id) const {
-    return tend::is_safety_step(index_, on_safety_path_, step_id);
+    return graph_.on_safety_path(graph_.index_of(step_id));
 }
 
 void Session::open() {
@@ -122,7 +113,7 @@ void Session::open() {
         std::optional<SessionState> restored = session_from_json(*stored);
         if (restored && restored->exercise_id == exercise_.id) {
             state_ = std::move(*restored);
-            bool changed = fit_to_exercise(index_, on_safety_path_, state_);
+            bool changed = fit_to_exercise(graph_, state_);
             if (changed || state_.exercise_version != exercise_.version) {
                 state_.exercise_version = exercise_.version;
                 status_.resumed_after_change = true;
@@ -189,7 +180,7 @@ bool Session::answered(const Step& step) const {
 void Session::save() {
     state_.updated_ms = clock_();
     StoreResult journal = StoreResult::Ok;
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (step && step->kind == StepKind::End && state_.finished())
         journal = journal_.record(state_);
     std::string doc = session_to_json(state_);
@@ -201,26 +192,26 @@ void Session::save() {
 void Session::go_to(const std::string& step_id, bool record_history) {
     if (record_history && !state_.current.empty()) state_.history.push_back(state_.current);
     state_.current = step_id;
-    const Step* step = index_.find(step_id);
+    const Step* step = graph_.find(step_id);
     if (step && step->kind == StepKind::End) state_.finished_ms = clock_();
 }
 
 bool Session::advance(const Step& from) {
     std::string target;
     for (const Branch& b : from.branches)
-        if (branch_matches(index_, b, state_.answers)) {
+        if (branch_matches(graph_, b, state_.answers)) {
             target = b.next;
             break;
         }
-    if (target.empty()) target = index_.default_next(from);
+    if (target.empty()) target = graph_.default_next(from);
 
     if (target == kReturnTarget) {
-        std::string to = unwind_safety(index_, state_);
+        std::string to = unwind_safety(graph_, state_);
         if (to.empty()) return false;
         go_to(to, false);
         return true;
     }
-    if (!index_.find(target)) return false;
+    if (!graph_.find(target)) return false;
 
     bool entering_safety = !state_.in_safety() && is_safety_step(target);
     std::string return_to;
@@ -228,8 +219,8 @@ bool Session::advance(const Step& from) {
         // Flow sent the reader to the grounding path: "@return" continues where `from` would
         // have gone by default. When that default is the path itself (`next` points at it),
         // the only sensible place is the step they were on.
-        return_to = index_.default_next(from);
-        if (return_to.empty() || !index_.find(return_to) || is_safety_step(return_to)) return_to = from.id;
+        return_to = graph_.default_next(from);
+        if (return_to.empty() || !graph_.find(return_to) || is_safety_step(return_to)) return_to = from.id;
     }
     go_to(target, true);
     if (entering_safety) {
@@ -240,7 +231,7 @@ bool Session::advance(const Step& from) {
 }
 
 bool Session::set_text(const std::string& text) {
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (!step || step->kind != StepKind::Text) return false;
     Answer& a = state_.answers[step->id];
     a.skipped = false;
@@ -251,7 +242,7 @@ bool Session::set_text(const std::string& text) {
 }
 
 bool Session::choose(const std::string& choice_id) {
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (!step || step->kind != StepKind::Choice) return false;
     bool known = std::any_of(step->choices.begin(), step->choices.end(), [&](const Choice& c) { return c.id == choice_id; });
     if (!known) return false;
@@ -275,7 +266,7 @@ bool Session::choose(const std::string& choice_id) {
 }
 
 bool Session::set_other(bool selected, const std::string& text) {
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (!step || step->kind != StepKind::Choice || step->other_label.empty()) return false;
     Answer& a = state_.answers[step->id];
     a.other_selected = selected;
@@ -288,7 +279,7 @@ bool Session::set_other(bool selected, const std::string& text) {
 }
 
 bool Session::set_scale(int value) {
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (!step || step->kind != StepKind::Scale || value < step->scale_min || value > step->scale_max) return false;
     Answer& a = state_.answers[step->id];
     a = Answer{};
@@ -299,7 +290,7 @@ bool Session::set_scale(int value) {
 }
 
 bool Session::next() {
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (!step || step->kind == StepKind::End) return false;
     if (is_question(step->kind) && !answered(*step)) {
         if (step->required) return false;
@@ -313,7 +304,7 @@ bool Session::next() {
 }
 
 bool Session::skip() {
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (!step || !is_question(step->kind) || step->required) return false;
     // A skip keeps no words: the reader chose not to answer.
     Answer skipped;
@@ -327,7 +318,7 @@ bool Session::skip() {
 
 bool Session::back() {
     if (state_.history.empty()) return false;
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (step && step->kind == StepKind::End) state_.finished_ms = 0;  // not finished while they revisit
     state_.current = state_.history.back();
     state_.history.pop_back();
@@ -340,7 +331,7 @@ bool Session::back() {
 }
 
 bool Session::enter_safety() {
-    if (state_.in_safety() || state_.current.empty() || !index_.find(exercise_.safety.step)) return false;
+    if (state_.in_safety() || state_.current.empty() || !graph_.find(exercise_.safety.step)) return false;
     if (is_safety_step(state_.current)) return false;  // already on the grounding path
     state_.return_to = state_.current;
     go_to(exercise_.safety.step, true);
@@ -350,7 +341,7 @@ bool Session::enter_safety() {
 }
 
 bool Session::leave_safety() {
-    std::string to = unwind_safety(index_, state_);
+    std::string to = unwind_safety(graph_, state_);
     if (to.empty()) return false;
     go_to(to, false);
     save();

@@ -14,6 +14,7 @@
 #include "exercise.h"
 #include "journal.h"
 #include "session_state.h"
+#include "step_graph.h"
 #include "store.h"
 #include "view_model.h"
 
@@ -83,8 +84,7 @@ private:
 
     // Worked out once from the exercise, which doesn't change under a session: every tap
     // looks steps up by id and asks whether they are on the grounding path.
-    StepIndex index_;
-    std::vector<char> on_safety_path_;  // by step index: one of safety_steps()
+    StepGraph graph_;
 };
 
 }  // namespace tend

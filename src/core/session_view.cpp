@@ -3,41 +3,19 @@
 #include "session.h"
 
 #include <algorithm>
-#include <set>
 
-#include "flow.h"
 #include "interpolate.h"
 
 namespace tend {
 
-namespace {
-
-// True when some route from step_id reaches "@return" (so "back to where I was" can be offered).
-bool can_reach_return(const StepIndex& index, const std::string& step_id) {
-    std::vector<std::string> todo{step_id};
-    std::set<std::string> seen{step_id};
-    while (!todo.empty()) {
-        const Step* step = index.find(todo.back());
-        todo.pop_back();
-        if (!step) continue;
-        for (const std::string& next : successors(index, *step)) {
-            if (next == kReturnTarget) return true;
-            if (seen.insert(next).second) todo.push_back(next);
-        }
-    }
-    return false;
-}
-
-}  // namespace
-
 StepView Session::view() const {
     StepView v;
     v.step_id = state_.current;
-    const Step* step = index_.find(state_.current);
+    const Step* step = graph_.find(state_.current);
     if (!step) return v;
 
     auto lookup = [&](const std::string& id) -> std::string {
-        const Step* asked = index_.find(id);
+        const Step* asked = graph_.find(id);
         const Answer* a = answer(id);
         return asked && a && !a->skipped ? answer_as_text(*asked, *a, exercise_.language) : "";
     };
@@ -73,7 +51,7 @@ StepView Session::view() const {
     v.can_skip = question && !step->required;
     v.can_continue = !v.is_end && (!question || !step->required || answered(*step));
     v.in_safety = state_.in_safety();
-    v.can_return = v.in_safety && can_reach_return(index_, step->id);
+    v.can_return = v.in_safety && graph_.leads_to_return(graph_.index_of(step->id));
 
     if (v.in_safety) {
         v.step_number = static_cast<int>(state_.history.size()) - state_.safety_entered_at + 1;
@@ -81,7 +59,7 @@ StepView Session::view() const {
         v.step_number = 1 + static_cast<int>(std::count_if(state_.history.begin(), state_.history.end(),
                                                            [&](const std::string& id) { return !is_safety_step(id); }));
     }
-    v.step_total = v.step_number + steps_remaining(index_, step->id);
+    v.step_total = v.step_number + graph_.steps_remaining(graph_.index_of(step->id));
     return v;
 }
 

@@ -12,6 +12,7 @@
 
 #include "exercise.h"
 #include "problem.h"
+#include "step_ids.h"
 
 namespace tend {
 namespace validator_detail {
