@@ -678,11 +678,11 @@ bool document_order(const std::vector<std::string>& sa, const std::vector<std::s
 
 // A stable sort into document order. Each path is split once, not at every comparison: a
 // broken file can have thousands of problems. Problems at the same place are ordered by when
-// they were found, so no two compare equal and any sort gives the one order std::stable_sort
-// gave. A heap sort, because it is the least code (std::stable_sort cost the widget ~3 KB,
+// they were found, so no two compare equal and any sort gives the order a stable sort would.
+// A heap sort, because it is the least code (std::stable_sort costs the widget ~3 KB,
 // std::sort ~1.5 KB) and stays within the array whatever the comparison says. (Unknown fields
 // named like numbers beside other unknown fields, such as "9", "10" and "1x", make
-// document_order() go round in a circle: their order was arbitrary before and still is.)
+// document_order() go round in a circle: their order is arbitrary.)
 void sort_in_document_order(Problems& problems) {
     if (problems.size() < 2) return;
     std::vector<std::vector<std::string>> paths;
