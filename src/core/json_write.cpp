@@ -136,7 +136,15 @@ JsonWriter& JsonWriter::num(double v) {
 
 JsonWriter& JsonWriter::integer(int64_t v) {
     sep();
-    out_ += std::to_string(v);
+    // Digits from the end of a buffer: a save writes a dozen timestamps, and std::to_string
+    // would allocate for each.
+    char digits[24];
+    char* at = digits + sizeof digits;
+    uint64_t u = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+    do *--at = static_cast<char>('0' + u % 10);
+    while (u /= 10);
+    if (v < 0) *--at = '-';
+    out_.append(at, static_cast<size_t>(digits + sizeof digits - at));
     return *this;
 }
 

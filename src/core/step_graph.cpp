@@ -5,21 +5,15 @@ namespace tend {
 
 StepLists reversed(const StepLists& next) {
     const size_t n = next.size();
-    std::vector<size_t> count(n, 0);
-    for (int t : next.items()) count[static_cast<size_t>(t)]++;
-    // Counted first, so each list is filled in place: edges are looked at twice, never sorted.
+    // Counted first, so each list is filled in place: every edge is looked at twice.
     std::vector<size_t> start(n + 1, 0);
-    for (size_t i = 0; i < n; i++) start[i + 1] = start[i] + count[i];
+    for (int t : next.items()) start[static_cast<size_t>(t) + 1]++;
+    for (size_t i = 0; i < n; i++) start[i + 1] += start[i];
     std::vector<int> items(next.items().size());
     std::vector<size_t> fill(start.begin(), start.end() - 1);
     for (size_t from = 0; from < n; from++)
         for (int t : next[from]) items[fill[static_cast<size_t>(t)]++] = static_cast<int>(from);
-    StepLists previous;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t k = start[i]; k < start[i + 1]; k++) previous.add(items[k]);
-        previous.end_list();
-    }
-    return previous;
+    return StepLists(std::move(start), std::move(items));
 }
 
 StepSet reach(const StepLists& next, const std::vector<int>& from, const StepSet* stop) {

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "exercise.h"
@@ -52,6 +53,10 @@ struct Run {
 template <class T>
 class Lists {
 public:
+    Lists() = default;
+    // Lists already laid out: list i is items[start[i] .. start[i + 1]), start[0] == 0.
+    Lists(std::vector<size_t> start, std::vector<T> items) : start_(std::move(start)), items_(std::move(items)) {}
+
     size_t size() const { return start_.size() - 1; }  // how many lists
     Run<T> operator[](size_t i) const { return {items_.data() + start_[i], items_.data() + start_[i + 1]}; }
     const std::vector<T>& items() const { return items_; }
