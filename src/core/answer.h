@@ -29,6 +29,12 @@ struct Answer {
     int number = -1;
     int64_t at_ms = 0;  // when it was given (ms since the Unix epoch)
 
+    // Whether the option with this id is among those chosen.
+    bool chose(const std::string& option_id) const {
+        for (const std::string& id : chosen)
+            if (id == option_id) return true;
+        return false;
+    }
     bool operator==(const Answer& o) const {
         return skipped == o.skipped && text == o.text && chosen == o.chosen && other == o.other &&
                other_selected == o.other_selected && number == o.number && at_ms == o.at_ms;

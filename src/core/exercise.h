@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace tend {
@@ -108,55 +107,13 @@ struct Exercise {
     std::vector<Step> steps;
 
     // Lookups. Return nullptr / -1 when the id is unknown. Each scans the steps, which is
-    // fine for one lookup; code that looks steps up in a loop uses a StepIndex.
+    // fine for one lookup; code that looks steps up in a loop uses a StepGraph (step_graph.h).
     const Step* find(const std::string& step_id) const;
     int index_of(const std::string& step_id) const;
 
     // Where flow goes from a step when no branch matches: its `next`, else the following step.
     // Returns "" when there is nothing after it (only valid after an `end`).
     std::string default_next(const Step& step) const;
-};
-
-// Step id → the index of the first step with that id: a small open-addressing hash table.
-// As fast as std::unordered_map for this, in a fraction of the wasm (no prime-sized buckets,
-// no node per entry). The ids are views: the strings they view must outlive it.
-class StepIds {
-public:
-    void reserve(size_t n);  // room for n ids without growing
-    // Adds `id` with `index` unless the id is there already; returns the index it has now
-    // (so the first added wins).
-    int add(std::string_view id, int index);
-    int find(std::string_view id) const;  // -1 when no step has that id
-
-private:
-    struct Slot {
-        std::string_view id;
-        int index = -1;  // -1: empty
-    };
-    void rehash(size_t capacity);
-    size_t home(std::string_view id) const;
-
-    std::vector<Slot> slots_;  // a power of two in size, always less than half full
-    size_t count_ = 0;
-};
-
-// The same lookups in constant time, for code that makes many of them: walking a 200-step
-// exercise with Exercise::find is quadratic. Built once (one pass over the steps) for an
-// exercise that doesn't change while the index is used; a Session keeps one for its life.
-// It refers to the exercise's own ids, so the exercise must outlive it.
-class StepIndex {
-public:
-    explicit StepIndex(const Exercise& exercise);
-
-    const Exercise& exercise() const { return exercise_; }
-    // The same answers as Exercise::index_of, find and default_next.
-    int index_of(std::string_view step_id) const;
-    const Step* find(std::string_view step_id) const;
-    std::string default_next(const Step& step) const;
-
-private:
-    const Exercise& exercise_;
-    StepIds first_;  // id → index of the first step with it
 };
 
 }  // namespace tend

@@ -143,34 +143,23 @@ StoreResult Journal::remove_all() {
     return result;
 }
 
-// Written directly, as session_to_json() is, to the bytes nlohmann's dump(2) gave when this
-// was built as a tree with each session parsed back from its JSON: keys in order, two spaces
-// per level. Each session's JSON goes in as session_to_json() wrote it, which is already in
-// nlohmann's form (its answers' keys are step ids, checked when the entry was read, so their
-// order is the same after a parse). A session's JSON past the parse's size cap was left out
-// then, and still is.
+// The export is dump(2) of {"exercise", "format", "sessions"}: written compact, keys in
+// order, then laid out. Each session goes in as session_to_json() wrote it, which is already
+// in that form. A session whose JSON is over the parse's size cap couldn't be read back from
+// the export, so it is left out.
 std::string Journal::export_json() const {
-    std::string doc = "{\"exercise\":{\"id\":";
-    append_json_string(doc, exercise_.id);
-    doc += ",\"title\":";
-    append_json_string(doc, exercise_.title);
-    doc += ",\"version\":";
-    append_json_string(doc, exercise_.version);
-    doc += "},\"format\":";
-    append_json_string(doc, kJournalFormat);
-    doc += ",\"sessions\":[";
-    bool first = true;
+    JsonWriter j;
+    j.begin().key("exercise").begin();
+    j.str("id", exercise_.id).str("title", exercise_.title).str("version", exercise_.version);
+    j.end().str("format", kJournalFormat).key("sessions").begin('[');
     for (const JournalEntry& entry : list()) {
         std::string session = session_to_json(entry.state);
-        if (session.size() > kMaxJsonBytes) continue;
-        if (!first) doc += ',';
-        doc += session;
-        first = false;
+        if (session.size() <= kMaxJsonBytes) j.raw(session);
     }
-    doc += "]}";
+    j.end(']').end();
     std::string out;
-    out.reserve(doc.size() + doc.size() / 2);
-    append_json_indented(out, doc, 2);
+    out.reserve(j.text().size() + j.text().size() / 2);
+    append_json_indented(out, j.text(), 2);
     return out;
 }
 

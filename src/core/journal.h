@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "exercise.h"
-#include "session.h"
+#include "session_state.h"
 #include "store.h"
 
 namespace tend {
@@ -25,7 +25,7 @@ class Journal {
 public:
     Journal(const Exercise& exercise, Store& store, std::string key_prefix);
 
-    StoreResult record(const SessionState& finished);        // called by Session on reaching an end
+    StoreResult record(const SessionState& finished);        // Session calls it on reaching an end
     std::vector<JournalEntry> list() const;                   // newest first; unreadable entries left out
     std::optional<SessionState> read(const std::string& key) const;
     StoreResult remove(const std::string& key);

@@ -1,8 +1,8 @@
 // Tend: a compact, read-only JSON tree, for reading exercise files and saved sessions fast.
 //
 // nlohmann::json keeps every object member, every string and every array in a heap block of
-// its own: a 27 KB exercise is nearly 5,000 blocks, and making and freeing them was most of
-// the time it took to load one. A JsonTree holds the same document in three: a copy of the
+// its own: a 27 KB exercise is nearly 5,000 blocks, and making and freeing them would be most
+// of the time it takes to load one. A JsonTree holds the same document in three: a copy of the
 // text, which plain strings point into, one array of all the nodes (each array's or object's
 // children side by side in it), and a store for the few strings that had escapes. It answers
 // only what the validator and the session reader ask (type, find, size, [], the members of

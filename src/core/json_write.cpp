@@ -1,6 +1,8 @@
 // Tend: writing JSON straight into a string (see json_write.h).
 #include "json_write.h"
 
+#include <cstdio>
+
 #include "text.h"
 
 namespace tend {
@@ -122,6 +124,34 @@ void append_json_indented(std::string& out, std::string_view compact, int indent
             default: out += c;
         }
     }
+}
+
+JsonWriter& JsonWriter::num(double v) {
+    sep();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    out_ += buf;
+    return *this;
+}
+
+JsonWriter& JsonWriter::integer(int64_t v) {
+    sep();
+    // Digits from the end of a buffer: a save writes a dozen timestamps, and std::to_string
+    // would allocate for each.
+    char digits[24];
+    char* at = digits + sizeof digits;
+    uint64_t u = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+    do *--at = static_cast<char>('0' + u % 10);
+    while (u /= 10);
+    if (v < 0) *--at = '-';
+    out_.append(at, static_cast<size_t>(digits + sizeof digits - at));
+    return *this;
+}
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& v) {
+    begin('[');
+    for (const std::string& s : v) str(s);
+    return end(']');
 }
 
 }  // namespace tend

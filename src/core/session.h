@@ -1,47 +1,24 @@
-// Tend: one reader's way through one exercise.
+// Tend: the runtime that moves one reader's SessionState along an Exercise.
 //
-// Like ink's StoryState, everything that changes lives in one plain struct, SessionState,
-// which serializes to one JSON document ("format": "tend.session/1") and restores exactly.
-// The Exercise is immutable and shared; the Session is the runtime that moves the state
-// along it and saves after every change, so a reader's words are never only in memory
-// unless storage itself refuses them (and then the UI is told, see SessionStatus).
+// The Exercise is immutable and shared; everything that changes is in SessionState
+// (session_state.h), and only a Session changes it. Every change is saved at once, so a
+// reader's words are never only in memory unless storage itself refuses them (and then the
+// UI is told, see SessionStatus). Reaching an end also keeps the session in the journal.
 #pragma once
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <string>
-#include <vector>
 
 #include "answer.h"
 #include "exercise.h"
+#include "journal.h"
+#include "session_state.h"
+#include "step_graph.h"
 #include "store.h"
 #include "view_model.h"
 
 namespace tend {
-
-inline constexpr const char* kSessionFormat = "tend.session/1";
-
-struct SessionState {
-    std::string exercise_id;
-    std::string exercise_version;
-    std::string current;                 // step id; "" before start
-    Answers answers;                     // every answer so far, including one still being typed
-    std::vector<std::string> history;    // steps before `current`, oldest first (for Back)
-    std::string return_to;               // in the safety path: where "@return" leads; "" otherwise
-    int safety_entered_at = -1;          // history size when the safety path was entered; -1 outside it
-    int64_t started_ms = 0;
-    int64_t updated_ms = 0;
-    int64_t finished_ms = 0;             // 0 until an `end` step is reached
-
-    bool in_safety() const { return safety_entered_at >= 0; }
-    bool finished() const { return finished_ms != 0; }
-    bool operator==(const SessionState& o) const;
-};
-
-std::string session_to_json(const SessionState& state);
-// Untrusted input: size/depth caps, type checks. On failure returns nullopt and says why.
-std::optional<SessionState> session_from_json(const std::string& text, std::string* error = nullptr);
 
 // What the UI should tell the reader about their stored words.
 struct SessionStatus {
@@ -100,17 +77,14 @@ private:
     const Exercise& exercise_;
     Store& store_;
     std::string prefix_;
+    Journal journal_;  // where the session is kept once it reaches an end
     Clock clock_;
     SessionState state_;
     SessionStatus status_;
 
     // Worked out once from the exercise, which doesn't change under a session: every tap
     // looks steps up by id and asks whether they are on the grounding path.
-    StepIndex index_;
-    std::vector<char> on_safety_path_;  // by step index: one of safety_steps()
+    StepGraph graph_;
 };
-
-// True when all of the branch's conditions hold for these answers.
-bool branch_matches(const Exercise& exercise, const Branch& branch, const Answers& answers);
 
 }  // namespace tend

@@ -1,6 +1,6 @@
 // Tend: small text helpers shared by the engine, kept in one place so the files that need
-// them agree (they were copied file to file before). Plain byte work on UTF-8 strings: no
-// locale, no allocation beyond the result, nothing that can throw.
+// them agree. Plain byte work on UTF-8 strings: no locale, no allocation beyond the result,
+// nothing that can throw.
 #pragma once
 
 #include <cstddef>

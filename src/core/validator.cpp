@@ -4,7 +4,8 @@
 //   1. reading (this file): the JSON tree → Exercise, field by field, in the order the format
 //      lists them. Each field is checked on its own: type, required, unknown, length, id shape.
 //      A wrong field is reported and left at its default so reading can carry on.
-//   2. flow (validator_flow.cpp): how the steps fit together. It needs every step read first.
+//   2. flow (validator_references.cpp, validator_flow.cpp, validator_answers.cpp): how the
+//      steps fit together. It needs every step read first.
 // Problems are then put in document order, so an author can work down the file.
 //
 // The file is read into a JsonTree (json_tree.h), which is only ever read with find(), is_*(),
@@ -29,12 +30,13 @@
 #include "interpolate.h"
 #include "json_tree.h"
 #include "text.h"
-#include "validator_flow.h"
+#include "validator_detail.h"
 
 namespace tend {
 namespace {
 
 using Node = JsonNode;  // a value in the file (json_tree.h)
+using validator_detail::in_quotes;
 using validator_detail::Notes;
 using validator_detail::Path;
 using Problems = std::vector<Problem>;
@@ -55,8 +57,6 @@ constexpr const char* kOwnWords = "other";  // the option id that means "the rea
 
 void add(Problems& out, const std::string& path, std::string message) { out.push_back({path, std::move(message)}); }
 void add(Problems& out, const Path& path, std::string message) { out.push_back({path.str(), std::move(message)}); }
-
-std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
 bool is_blank(const std::string& s) {
     for (char c : s)
@@ -252,7 +252,7 @@ void check_fields(const Node& obj, const Path& path, const Fields& allowed, Expl
         std::string why = explain(key);
         if (why.empty()) {
             why = "unknown field " + in_quotes(key);
-            std::string suggestion = validator_detail::did_you_mean(key, allowed);
+            std::string suggestion = did_you_mean(key, allowed);
             if (!suggestion.empty()) why += suggestion;
             else {
                 why += "; the fields allowed here are ";
@@ -391,9 +391,7 @@ void read_condition(const Node& j, const Path& path, Condition& c, validator_det
         return;
     }
     if (present.size() > 1) {
-        std::string list;
-        for (size_t i = 0; i < present.size(); i++) list += (i == 0 ? "" : i + 1 == present.size() ? " and " : ", ") + in_quotes(present[i]);
-        add(out, path, "a condition holds exactly one test, but this one has " + list +
+        add(out, path, "a condition holds exactly one test, but this one has " + validator_detail::in_quotes_list(present) +
                            "; give each test its own condition in \"when\" (all of them must hold)");
         return;
     }
@@ -537,7 +535,7 @@ void read_step(const Node& j, const Path& path, Step& step, validator_detail::St
         if (!note.kind_ok) {
             std::vector<std::string> names;
             for (StepKind k : kAllKinds) names.push_back(step_kind_name(k));
-            std::string suggestion = validator_detail::did_you_mean(kind_name, names);
+            std::string suggestion = did_you_mean(kind_name, names);
             add(out, Path(path, "kind"), in_quotes(kind_name) + " is not a kind of step" +
                                                 (suggestion.empty() ? "; use say, text, choice, scale, pause, summary or end" : suggestion));
         }
@@ -680,11 +678,11 @@ bool document_order(const std::vector<std::string>& sa, const std::vector<std::s
 
 // A stable sort into document order. Each path is split once, not at every comparison: a
 // broken file can have thousands of problems. Problems at the same place are ordered by when
-// they were found, so no two compare equal and any sort gives the one order std::stable_sort
-// gave. A heap sort, because it is the least code (std::stable_sort cost the widget ~3 KB,
+// they were found, so no two compare equal and any sort gives the order a stable sort would.
+// A heap sort, because it is the least code (std::stable_sort costs the widget ~3 KB,
 // std::sort ~1.5 KB) and stays within the array whatever the comparison says. (Unknown fields
 // named like numbers beside other unknown fields, such as "9", "10" and "1x", make
-// document_order() go round in a circle: their order was arbitrary before and still is.)
+// document_order() go round in a circle: their order is arbitrary.)
 void sort_in_document_order(Problems& problems) {
     if (problems.size() < 2) return;
     std::vector<std::vector<std::string>> paths;

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "json_out.h"
+#include "json_write.h"
 #include "page.h"
 
 namespace tend::web {
@@ -28,7 +28,7 @@ const char* look_name(Look l) {
 }
 
 // A place's controls, as the mirror makes its elements of them: the key is all it sends back.
-void controls(JsonOut& j, const Screen& s, Place place, const char* name = "controls") {
+void controls(JsonWriter& j, const Screen& s, Place place, const char* name = "controls") {
     j.key(name).begin('[');
     for (const Control& c : s.controls) {
         if (c.place != place) continue;
@@ -42,7 +42,7 @@ void controls(JsonOut& j, const Screen& s, Place place, const char* name = "cont
     j.end(']');
 }
 
-void reflections(JsonOut& j, const char* name, const std::vector<screen::Reflection>& list) {
+void reflections(JsonWriter& j, const char* name, const std::vector<screen::Reflection>& list) {
     j.key(name).begin('[');
     for (const auto& r : list) j.begin().str("label", r.label).str("text", r.text).end();
     j.end(']');
@@ -55,7 +55,7 @@ static_assert(sizeof kPartNames / sizeof kPartNames[0] == kPartCount);
 static_assert(kPartCount == Bridge::kParts);
 
 std::string part_json(int part, const Screen& s, bool with_words) {
-    JsonOut j;
+    JsonWriter j;
     j.begin();
     switch (part) {
         case kStep:  // what this screen is, for the live region, the page's events and lang
@@ -146,7 +146,7 @@ std::string part_json(int part, const Screen& s, bool with_words) {
 void Bridge::show(const Screen& s, const std::string& say, const std::string& say_language, bool reveal) {
     // The reader's words go to the page only when its box doesn't hold them already.
     bool words_differ = s.field.shown && (s.field.key != field_key_ || s.field.words != field_words_);
-    JsonOut j;
+    JsonWriter j;
     j.begin();
     bool any = false;
     for (int part = 0; part < kParts; part++) {
@@ -177,12 +177,12 @@ void Bridge::typed(const std::string& field_key, const std::string& words) {
 void Bridge::lay_out(float height) {
     if (height < 0 || std::fabs(height - height_sent_) < 1.0f) return;
     height_sent_ = height;
-    page::send("layout", JsonOut().begin().num("height", height).end().text());
+    page::send("layout", JsonWriter().begin().num("height", height).end().text());
 }
 
 void Bridge::lay_out(float height, const ui::TextField& field, const std::vector<ui::Target>& targets) {
     auto px = [](float v) { return std::round(v * 2.0f) / 2.0f; };
-    JsonOut j;
+    JsonWriter j;
     j.begin();
     if (height >= 0 && std::fabs(height - height_sent_) >= 1.0f) j.num("height", height);
     j.key("field");
@@ -202,7 +202,7 @@ void Bridge::lay_out(float height, const ui::TextField& field, const std::vector
 }
 
 void Bridge::pace(const screen::PacerWords& words) {
-    std::string json = JsonOut().begin().str("count", words.count).str("cue", words.cue).end().text();
+    std::string json = JsonWriter().begin().str("count", words.count).str("cue", words.cue).end().text();
     if (json == pacer_sent_) return;
     pacer_sent_ = json;
     page::send("pacer", json);
@@ -210,7 +210,7 @@ void Bridge::pace(const screen::PacerWords& words) {
 
 void Bridge::show_canvas(bool on) {
     layout_sent_.clear();  // the page forgot where things were drawn: the next layout goes whole
-    page::send("mode", JsonOut().begin().boolean("canvas", on).end().text());
+    page::send("mode", JsonWriter().begin().boolean("canvas", on).end().text());
 }
 
 void Bridge::style(const ui::Theme& t) {
@@ -220,7 +220,7 @@ void Bridge::style(const ui::Theme& t) {
         {"quote", t.quote}, {"caution", t.caution}, {"notice", t.notice}, {"notice-text", t.notice_text},
         {"field", t.field},
     };
-    JsonOut css;
+    JsonWriter css;
     css.begin();
     for (auto& c : colours) css.str(("--tend-" + std::string(c.name)).c_str(), ui::hex_colour(c.colour));
     css.str("--tend-ring", ui::hex_colour(t.accent) + "40");  // the accent at 25%, for the box's glow
@@ -235,16 +235,16 @@ void Bridge::complete(const Exercise& exercise, const SessionState& state) {
     page::send("complete", state_json(exercise, state));
 }
 
-void Bridge::copy(const std::string& text) { page::send("copy", JsonOut().begin().str("text", text).end().text()); }
+void Bridge::copy(const std::string& text) { page::send("copy", JsonWriter().begin().str("text", text).end().text()); }
 
 void Bridge::download(const std::string& filename, const std::string& mime, const std::string& text) {
-    page::send("download", JsonOut().begin().str("name", filename).str("mime", mime).str("text", text).end().text());
+    page::send("download", JsonWriter().begin().str("name", filename).str("mime", mime).str("text", text).end().text());
 }
 
-void Bridge::open(const std::string& url) { page::send("open", JsonOut().begin().str("url", url).end().text()); }
+void Bridge::open(const std::string& url) { page::send("open", JsonWriter().begin().str("url", url).end().text()); }
 
 std::string state_json(const Exercise& exercise, const SessionState& s) {
-    JsonOut j;
+    JsonWriter j;
     j.begin().str("exercise_id", exercise.id).str("exercise_version", exercise.version).str("step_id", s.current);
     j.boolean("in_safety", s.in_safety()).boolean("finished", s.finished()).key("answers").begin();
     for (const auto& [id, a] : s.answers) {
@@ -263,7 +263,7 @@ std::string state_json(const Exercise& exercise, const SessionState& s) {
 }
 
 std::string targets_json(const std::vector<ui::Target>& targets) {
-    JsonOut j;
+    JsonWriter j;
     j.begin('[');
     for (const auto& t : targets)
         j.begin().str("id", t.id).str("label", t.label).str("key", t.key).boolean("focused", t.focused).num("x", t.min.x)

@@ -10,7 +10,7 @@
 #include "font_data.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // the input queue, to keep drawing until it drains
-#include "json_out.h"
+#include "json_write.h"
 #include "page.h"
 #include "problem.h"
 #include "validator.h"
@@ -297,7 +297,7 @@ void Widget::record_text(bool on) {
     poke();
 }
 
-std::string Widget::drawn_text() const { return JsonOut().strings(drawn_).text(); }
+std::string Widget::drawn_text() const { return JsonWriter().strings(drawn_).text(); }
 
 // ---- the page around it ------------------------------------------------------------------
 

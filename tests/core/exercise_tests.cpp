@@ -1,5 +1,5 @@
-// Looking steps up by id: StepIds (the table behind StepIndex and the validator's reference
-// checks) and StepIndex, which must answer as Exercise's own linear lookups do.
+// Looking steps up by id: StepIds (the table behind StepGraph and the validator's reference
+// checks) and StepGraph's lookups, which must answer as Exercise's own linear lookups do.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -7,6 +7,8 @@
 
 #include "exercise.h"
 #include "fixtures.h"
+#include "step_graph.h"
+#include "step_ids.h"
 
 using tend::StepIds;
 
@@ -39,11 +41,11 @@ TEST_CASE("StepIds grows past what was reserved and loses nothing", "[exercise]"
     CHECK(ids.find("step_3000") == -1);
 }
 
-TEST_CASE("StepIndex answers as the Exercise's own lookups do", "[exercise]") {
+TEST_CASE("the step graph looks steps up as the Exercise's own lookups do", "[exercise]") {
     tend::Exercise ex = fixtures::load_fixture("valid/branching.json");
     ex.steps.push_back(ex.steps[3]);  // a repeated id: both answer with the first
     ex.steps.back().next = "somewhere_else";
-    tend::StepIndex index(ex);
+    tend::StepGraph index(ex);
     for (const tend::Step& step : ex.steps) {
         CHECK(index.index_of(step.id) == ex.index_of(step.id));
         CHECK(index.find(step.id) == ex.find(step.id));

@@ -125,3 +125,29 @@ TEST_CASE("compact JSON is laid out as nlohmann's dump(2) lays it out", "[json]"
         CHECK(indented == tend::dump_json(j, 2));
     }
 }
+
+TEST_CASE("JsonWriter puts commas between members and items, and none after an opening bracket", "[json]") {
+    tend::JsonWriter j;
+    j.begin().str("a", "x").key("list").begin('[').integer(1).integer(-2).begin().end().end(']');
+    j.key("empty").begin('[').end(']').boolean("yes", true).boolean("no", false).end();
+    CHECK(j.text() == R"({"a":"x","list":[1,-2,{}],"empty":[],"yes":true,"no":false})");
+}
+
+TEST_CASE("JsonWriter escapes keys and strings as append_json_string does", "[json]") {
+    tend::JsonWriter j;
+    j.begin().str("say \"hi\"", "line\nbreak \xFF").key("k").strings({"a\\b", "", "\x01"}).end();
+    CHECK(j.text() == "{\"say \\\"hi\\\"\":\"line\\nbreak \xEF\xBF\xBD\",\"k\":[\"a\\\\b\",\"\",\"\\u0001\"]}");
+}
+
+TEST_CASE("JsonWriter writes whole numbers in full and other numbers as %g", "[json]") {
+    tend::JsonWriter j;
+    j.begin('[').integer(1795701900000).integer(INT64_MIN).num(3).num(0.5).num(-12.25).num(1795701900000.0).end(']');
+    CHECK(j.text() == "[1795701900000,-9223372036854775808,3,0.5,-12.25,1.7957e+12]");
+}
+
+TEST_CASE("JsonWriter takes a value already written as JSON where a value goes", "[json]") {
+    tend::JsonWriter j;
+    j.begin().key("sessions").begin('[').raw(R"({"a":1})").raw("[]").end(']').key("x").raw("null").end();
+    CHECK(j.text() == R"({"sessions":[{"a":1},[]],"x":null})");
+    CHECK(j.take() == R"({"sessions":[{"a":1},[]],"x":null})");
+}

@@ -5,8 +5,8 @@
 // exercise every condition test).
 #include <catch2/catch.hpp>
 
+#include "conditions.h"
 #include "fixtures.h"
-#include "flow.h"
 #include "interpolate.h"
 #include "journal.h"
 #include "json_guard.h"
@@ -790,6 +790,42 @@ TEST_CASE("a saved session is deterministic JSON with a format tag", "[store]") 
     CHECK(error.empty());
     CHECK(*back == s.state());
     CHECK(session_to_json(*back) == text);
+}
+
+TEST_CASE("a saved session's bytes: every field, keys in order, no spaces", "[store]") {
+    SessionState st;
+    st.exercise_id = "session-flow";
+    st.exercise_version = "1.0.0";
+    st.current = "ground_breathe";
+    st.answers["feeling"] = typed("tired \"very\"\n\x01");
+    st.answers["which_part"] = chosen({"critic", "protector"}, "caf\xC3\xA9 \xFF", true);
+    st.answers["intensity_before"] = scaled(0);
+    st.answers["kind_phrase"] = skipped();
+    st.answers["kind_phrase"].at_ms = 7;
+    st.answers["rest"] = chosen({}, "", true);
+    st.history = {"welcome", "intensity_before", "ground"};
+    st.return_to = "which_part";
+    st.safety_entered_at = 3;
+    st.started_ms = kNow;
+    st.updated_ms = kNow + 1;
+    st.finished_ms = 0;
+    const std::string expected =
+        R"({"answers":{"feeling":{"at":0,"skipped":false,"text":"tired \"very\"\n\u0001"},)"
+        R"("intensity_before":{"at":0,"number":0,"skipped":false},"kind_phrase":{"at":7,"skipped":true},)"
+        R"("rest":{"at":0,"other":"","skipped":false},)"
+        R"("which_part":{"at":0,"chosen":["critic","protector"],"other":"caf)" "\xC3\xA9 \xEF\xBF\xBD" R"(","skipped":false}},)"
+        R"("current":"ground_breathe","exercise":{"id":"session-flow","version":"1.0.0"},"finished":0,)"
+        R"("format":"tend.session/1","history":["welcome","intensity_before","ground"],"return_to":"which_part",)"
+        R"("safety_entered_at":3,"started":1795701900000,"updated":1795701900001})";
+    CHECK(session_to_json(st) == expected);
+    // The same bytes nlohmann's dump() gives for the document: keys sorted, no spaces.
+    JsonParse parsed = parse_json_guarded(expected);
+    REQUIRE(parsed.ok);
+    CHECK(dump_json(parsed.value) == expected);
+    SessionState empty;
+    CHECK(session_to_json(empty) ==
+          R"({"answers":{},"current":"","exercise":{"id":"","version":""},"finished":0,"format":"tend.session/1",)"
+          R"("history":[],"return_to":"","safety_entered_at":-1,"started":0,"updated":0})");
 }
 
 TEST_CASE("a damaged saved session is refused with a plain reason", "[store]") {

@@ -625,6 +625,47 @@ TEST_CASE("only the root of a trap is reported, not every step leading into it")
     for (const Problem& p : load.problems) CHECK(p.path != "/steps/0");
 }
 
+TEST_CASE("a trap that another loop leads into is reported at the trap, and the loop leading in is not") {
+    ExerciseLoad load = load_small([](json& j) {
+        // feeling ⇄ intensity can go on to which_part, which only loops with acknowledge.
+        j["steps"][2]["branches"] = json::parse(R"([ { "when": [ { "step": "intensity", "at_least": 5 } ], "next": "feeling" } ])");
+        j["steps"][4]["next"] = "which_part";
+    });
+    INFO(listing(load.problems));
+    CHECK(has_problem(load, "/steps/3", "the flow only goes round through \"which_part\" and \"acknowledge\""));
+    for (const Problem& p : load.problems) CHECK((p.path != "/steps/1" && p.path != "/steps/2"));
+}
+
+TEST_CASE("two separate traps are each reported once, at their first step in the file") {
+    ExerciseLoad load = load_small([](json& j) {
+        j["steps"][1]["branches"] = json::parse(R"([ { "when": [ { "step": "feeling", "answered": true } ], "next": "which_part" } ])");
+        j["steps"][2]["next"] = "intensity";   // or on round intensity alone
+        j["steps"][4]["next"] = "which_part";  // which_part ⇄ acknowledge
+    });
+    INFO(listing(load.problems));
+    CHECK(has_problem(load, "/steps/2", "this step only leads back to itself"));
+    CHECK(has_problem(load, "/steps/3", "the flow only goes round through \"which_part\" and \"acknowledge\""));
+    for (const Problem& p : load.problems) CHECK(p.path != "/steps/4");
+}
+
+TEST_CASE("thousands of steps that lead only into a loop are checked, and the loop reported once") {
+    json j = small();
+    json steps = json::array();
+    const int n = 4000;  // over the 500-step limit, which is reported, but still checked in full
+    for (int i = 0; i < n; i++)
+        steps.push_back({{"id", "s" + std::to_string(i)}, {"kind", "say"}, {"text", {"On."}}});
+    steps[n - 1]["next"] = "s" + std::to_string(n - 3);  // the last three go round
+    steps.push_back({{"id", "ground"}, {"kind", "say"}, {"text", {"Feet."}}, {"next", "@return"}});
+    j["steps"] = steps;
+    ExerciseLoad load = tend::load_exercise(j.dump());
+    INFO(listing(load.problems));
+    const std::string at = "/steps/" + std::to_string(n - 3);
+    CHECK(has_problem(load, at, "the flow only goes round through"));
+    size_t traps = 0;
+    for (const Problem& p : load.problems) traps += p.message.find("never reach an end") != std::string::npos;
+    CHECK(traps == 1);
+}
+
 TEST_CASE("@return is only for the grounding path") {
     ExerciseLoad load = load_small([](json& j) { j["steps"][1]["next"] = "@return"; });
     INFO(listing(load.problems));

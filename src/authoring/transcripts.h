@@ -35,8 +35,4 @@ TranscriptSet make_transcripts(const Exercise& exercise, const std::string& exer
 // Writes DIR/path-001.txt … and DIR/README.txt (title, version, hash, path count).
 bool write_transcripts(const TranscriptSet& set, const std::string& dir, std::string* error);
 
-// SHA-256 (hex) of the exercise file's canonical JSON: the same for any formatting of the
-// same content. Returns "" if the text isn't JSON.
-std::string content_hash(const std::string& exercise_text);
-
 }  // namespace tend

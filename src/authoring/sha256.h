@@ -1,8 +1,7 @@
 // Tend: SHA-256 (FIPS 180-4), small and dependency-free.
 //
-// Used for the content hash of an exercise (transcripts.h): a practice reads the hash in a
-// signed-off transcript and checks the widget shows the same one. Hand-written so the wasm
-// build pulls in no crypto library; tested against the standard vectors.
+// Used for the content hash of an exercise (content_hash.h). Hand-written, so the tools need
+// no crypto library; tested against the standard vectors.
 #pragma once
 
 #include <array>

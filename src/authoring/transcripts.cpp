@@ -12,8 +12,8 @@
 // safety path until it returns, so a clinician reads the grounding path even when no branch
 // leads there. For that walk, returning is its close, and it counts as reaching an end.
 //
-// Compiles without exceptions (the wasm build): std::filesystem only through its
-// std::error_code overloads, files through stdio.
+// Nothing here throws, so a failure is a message rather than an abort: std::filesystem only
+// through its std::error_code overloads, files through stdio.
 #include "transcripts.h"
 
 #include <algorithm>
@@ -24,9 +24,9 @@
 #include <set>
 #include <system_error>
 
-#include "json_guard.h"
+#include "conditions.h"
+#include "content_hash.h"
 #include "session.h"
-#include "sha256.h"
 #include "store.h"
 
 namespace tend {
@@ -354,12 +354,6 @@ std::string route(const std::vector<std::string>& steps) {
 
 }  // namespace
 
-std::string content_hash(const std::string& exercise_text) {
-    JsonParse parsed = parse_json_guarded(exercise_text);
-    if (!parsed.ok) return "";
-    return sha256_hex(dump_json(parsed.value));
-}
-
 TranscriptSet make_transcripts(const Exercise& exercise, const std::string& exercise_text) {
     TranscriptSet set;
     set.hash = content_hash(exercise_text);
@@ -422,11 +416,11 @@ bool write_transcripts(const TranscriptSet& set, const std::string& dir, std::st
     for (const fs::path& p : stale) fs::remove(p, ec);
 
     const size_t count = set.transcripts.size();
-    const int width = std::max<int>(3, static_cast<int>(std::to_string(count).size()));
+    // Zero-padded to one width, so the files list in path order.
+    const size_t width = std::max<size_t>(3, std::to_string(count).size());
     auto name = [&](size_t i) {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "path-%0*zu.txt", width, i);
-        return std::string(buf);
+        const std::string digits = std::to_string(i);
+        return "path-" + std::string(width - std::min(width, digits.size()), '0') + digits + ".txt";
     };
     for (size_t i = 0; i < count; i++)
         if (!write_file((fs::path(dir) / name(i + 1)).string(), set.transcripts[i].text, error)) return false;

@@ -2,7 +2,7 @@
 //
 // Each check is a small function appending Problems; care_checks() runs them in the order an
 // author would fix them: how paths close, the safety path, scale rises, then per-step
-// wording and length. Everything here is graph search over flow.h's successors(): conditions
+// wording and length. Everything here is search over the step graph (step_graph.h): conditions
 // are not evaluated, so a check that says "a path reaches …" means a path the step graph
 // allows, which is the cautious reading for a reader who may be hurting.
 #include "care_checks.h"
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "flow.h"
+#include "step_graph.h"
 #include "text.h"
 
 namespace tend {
@@ -69,91 +69,53 @@ std::string step_path(size_t i) { return "/steps/" + std::to_string(i); }
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
-// The step graph with ids resolved once, both ways: the checks below search it many times,
-// and an exercise may have hundreds of steps. Building it is one pass over the steps (a
-// StepIndex, so successors() doesn't rescan the steps for each one).
-struct Graph {
-    explicit Graph(const Exercise& ex) : ex(ex), index(ex) {
-        const size_t n = ex.steps.size();
-        next.resize(n);
-        previous.resize(n);
-        returns.assign(n, false);
-        dead_end.assign(n, false);
-        for (size_t i = 0; i < n; i++) {
-            const std::vector<std::string> ids = successors(index, ex.steps[i]);
-            dead_end[i] = ids.empty();
-            for (const std::string& id : ids) {
-                if (id == kReturnTarget) {
-                    returns[i] = true;
-                } else if (int j = at(id); j >= 0) {
-                    next[i].push_back(j);
-                    previous[j].push_back(static_cast<int>(i));
-                }
-            }
-        }
-        safety = at(ex.safety.step);
-    }
+// What the checks below ask of the step graph, in their words.
+struct Flow {
+    explicit Flow(const Exercise& ex) : ex(ex), graph(ex), safety(graph.safety_start()) {}
 
-    int at(const std::string& id) const { return index.index_of(id); }
-    bool is_end(int i) const { return ex.steps[i].kind == StepKind::End; }
+    bool is_end(int i) const { return ex.steps[static_cast<size_t>(i)].kind == StepKind::End; }
     size_t size() const { return ex.steps.size(); }
 
-    // Every step flow can reach from `from`, including it. A step with stop[i] set is met but
-    // not passed through. kReturnTarget is never followed: where it leads depends on the reader.
-    std::vector<char> reach(int from, const std::vector<char>* stop = nullptr) const { return walk(next, from, stop); }
+    // Every step flow can reach from `from`, including it. A step in `stop` is met but not
+    // passed through. "@return" is never followed: where it leads depends on the reader.
+    StepSet reach(int from, const StepSet* stop = nullptr) const {
+        return from < 0 ? StepSet(size(), 0) : tend::reach(graph.successors(), {from}, stop);
+    }
 
-    // Every step from which flow can reach `to`, including it: reach() run backwards, so
-    // "which steps lead to X" is one search rather than one per step.
-    std::vector<char> leads_to(int to) const { return walk(previous, to, nullptr); }
+    // Every step from which flow can reach `to`, including it: one search backwards rather
+    // than one forwards from each step.
+    StepSet leads_to(int to) const {
+        StepSet found(size(), 0);
+        found[static_cast<size_t>(to)] = 1;
+        spread_back(graph.predecessors(), found);
+        return found;
+    }
 
-    bool any_end(const std::vector<char>& met) const {
+    bool any_end(const StepSet& met) const {
         for (size_t i = 0; i < met.size(); i++)
             if (met[i] && is_end(static_cast<int>(i))) return true;
         return false;
     }
 
     const Exercise& ex;
-    StepIndex index;
-    std::vector<std::vector<int>> next;      // successors() as indices, without kReturnTarget
-    std::vector<std::vector<int>> previous;  // next, reversed: the steps that lead to each
-    std::vector<bool> returns;               // has kReturnTarget among its successors
-    std::vector<bool> dead_end;              // successors() is empty: nothing comes after it
-    int safety = -1;
-
-private:
-    std::vector<char> walk(const std::vector<std::vector<int>>& edges, int from, const std::vector<char>* stop) const {
-        std::vector<char> seen(size(), 0);
-        if (from < 0) return seen;
-        std::vector<int> todo{from};
-        seen[from] = 1;
-        while (!todo.empty()) {
-            int i = todo.back();
-            todo.pop_back();
-            if (stop && (*stop)[i]) continue;
-            for (int j : edges[i])
-                if (!seen[j]) {
-                    seen[j] = 1;
-                    todo.push_back(j);
-                }
-        }
-        return seen;
-    }
+    StepGraph graph;
+    int safety = -1;  // the grounding path's first step
 };
 
 // ---- every path ends with a closing step ------------------------------------------------
 
-void check_paths_close(const Graph& g, std::vector<Problem>* out) {
+void check_paths_close(const Flow& g, std::vector<Problem>* out) {
     const Exercise& ex = g.ex;
     for (size_t i = 0; i < ex.steps.size(); i++)
-        if (const Step& s = ex.steps[i]; s.kind != StepKind::End && g.dead_end[i])
+        if (const Step& s = ex.steps[i]; s.kind != StepKind::End && g.graph.edges(static_cast<int>(i)).empty())
             out->push_back({step_path(i), "nothing comes after this " + std::string(step_kind_name(s.kind)) +
                                               " step: every path should close with an `end` step, so a reader "
                                               "is never left without a goodbye"});
 
     if (ex.steps.empty() || g.safety == 0) return;  // check_safety says what is wrong with the latter
-    std::vector<char> stop(g.size(), 0);
+    StepSet stop(g.size(), 0);
     if (g.safety >= 0) stop[g.safety] = 1;
-    std::vector<char> main = g.reach(0, &stop);
+    StepSet main = g.reach(0, &stop);
     if (g.safety >= 0) main[g.safety] = 0;
     if (!g.any_end(main))
         out->push_back({"/steps/0", "no path from the first step reaches an `end` without going through the safety "
@@ -168,7 +130,7 @@ bool safe_link(const std::string& link) {
     return starts("tel:") || starts("sms:") || starts("https:");
 }
 
-void check_safety(const Graph& g, std::vector<Problem>* out) {
+void check_safety(const Flow& g, std::vector<Problem>* out) {
     const Exercise& ex = g.ex;
     if (g.safety < 0) {
         out->push_back({"/safety/step", ex.safety.step.empty()
@@ -176,9 +138,9 @@ void check_safety(const Graph& g, std::vector<Problem>* out) {
                                             : "there is no step " + quoted(ex.safety.step) +
                                                   ": the safety path must start at a step of this exercise"});
     } else {
-        std::vector<char> path = g.reach(g.safety);
+        StepSet path = g.reach(g.safety);
         bool can_return = false;
-        for (size_t i = 0; i < path.size(); i++) can_return = can_return || (path[i] && g.returns[i]);
+        for (size_t i = 0; i < path.size(); i++) can_return = can_return || (path[i] && g.graph.returns(static_cast<int>(i)));
         bool can_stop = g.any_end(path);
         if (!can_return || !can_stop) {
             std::string missing;
@@ -208,22 +170,22 @@ void check_safety(const Graph& g, std::vector<Problem>* out) {
 
 // ---- a rise on a scale is followed by a grounding offer ----------------------------------
 
-void check_rises(const Graph& g, std::vector<Problem>* out) {
+void check_rises(const Flow& g, std::vector<Problem>* out) {
     const Exercise& ex = g.ex;
     if (g.safety < 0) return;  // check_safety reports it; there is nothing to lead to
 
     // Steps from which the safety step can be reached. An end has no successors, so any such
     // path reaches the safety step before any end.
-    const std::vector<char> leads_to_safety = g.leads_to(g.safety);
+    const StepSet leads_to_safety = g.leads_to(g.safety);
     auto towards_safety = [&](const std::string& id) {
-        int i = g.at(id);
+        int i = g.graph.index_of(id);
         return i >= 0 && leads_to_safety[i];
     };
 
     std::vector<int> scales;
     for (size_t i = 0; i < g.size(); i++)
         if (ex.steps[i].kind == StepKind::Scale) scales.push_back(static_cast<int>(i));
-    std::map<int, std::vector<char>> reach_from;
+    std::map<int, StepSet> reach_from;
     for (int a : scales) reach_from[a] = g.reach(a);
 
     // Guards, by the scale B they watch: steps with a branch that notices B being high (any
@@ -264,10 +226,10 @@ void check_rises(const Graph& g, std::vector<Problem>* out) {
             auto known = unguarded_for.find(guards);
             if (known == unguarded_for.end()) {
                 // Entering the safety step is itself a grounding offer, so the search stops there too.
-                std::vector<char> stop(g.size(), 0);
+                StepSet stop(g.size(), 0);
                 for (int s : guards) stop[s] = 1;
                 stop[g.safety] = 1;
-                std::vector<char> met = g.reach(b, &stop);
+                StepSet met = g.reach(b, &stop);
                 bool unguarded = false;
                 for (size_t i = 0; i < met.size(); i++)
                     if (met[i] && !stop[i] && g.is_end(static_cast<int>(i))) unguarded = true;
@@ -424,7 +386,7 @@ void check_step_text(const Exercise& ex, std::vector<Problem>* out) {
 
 std::vector<Problem> care_checks(const Exercise& exercise) {
     std::vector<Problem> out;
-    const Graph graph(exercise);
+    const Flow graph(exercise);
     check_paths_close(graph, &out);
     check_safety(graph, &out);
     check_rises(graph, &out);
