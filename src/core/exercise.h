@@ -55,15 +55,26 @@ struct SummaryItem {
     std::string label;
 };
 
+// How a `pause` step offers its breathing pacer.
+enum class Breathing : uint8_t {
+    Guided,   // the pacer starts by itself (format 1's first pauses)
+    Offered,  // the pacer is there, still, until the reader chooses to breathe with it
+    None,     // a quiet pause: no pacer, no breathing cues
+};
+
 struct Step {
     std::string id;
     StepKind kind = StepKind::Say;
 
     std::vector<std::string> text;  // say, pause, end, summary: paragraphs (may hold {{id|fallback}})
     std::string prompt;             // text, choice, scale: the question (may hold {{…}})
-    std::string hint;               // text: an example or gentle nudge shown under the prompt
+    std::string hint;               // text, choice: an example or gentle nudge shown under the prompt
     int max_length = 1000;          // text: the longest reply, in characters (code points)
     bool required = false;          // questions are skippable unless the author says otherwise
+    // Questions: whether the answer is among the reader's words at the end and in what they
+    // keep (a check-in's "keep going" is not), and under what heading ("" → the question).
+    bool reflect = true;
+    std::string reflect_label;
 
     std::vector<Choice> choices;    // choice
     bool multiple = false;          // choice: more than one may be chosen
@@ -73,6 +84,11 @@ struct Step {
     std::string min_label, max_label;        // scale: words at both ends
 
     int seconds = 0;                // pause: how long the resting pause lasts
+    Breathing breathing = Breathing::Guided;  // pause
+
+    // end: a quiet close, for a reader who stopped because it was a lot: no call to action, their
+    // words folded away (one tap shows them), the crisis lines offered.
+    bool quiet = false;
 
     std::vector<SummaryItem> items; // summary
 
@@ -91,7 +107,7 @@ struct Resource {
 
 struct Safety {
     std::string step;                // the first step of the grounding path
-    std::vector<Resource> resources; // crisis resources, always one tap away
+    std::vector<Resource> resources; // the exercise's own crisis resources, beside the reader's region's (optional)
 };
 
 struct Exercise {
@@ -103,6 +119,7 @@ struct Exercise {
     std::string intro;
     std::string disclaimer;
     std::string content_note;  // optional: what the exercise touches on, shown before starting
+    std::vector<std::string> sources;  // optional: what it draws on ("The Self-Compassion Break (Neff)")
     Safety safety;
     std::vector<Step> steps;
 

@@ -61,7 +61,7 @@ std::string as_quote(const std::string& words) {
 }
 
 // One session, without the exercise title (export_text puts that once at the top).
-std::string session_body(const Exercise& exercise, const SessionState& state) {
+std::string session_body(const Exercise& exercise, const SessionState& state, const ExportWords& w) {
     auto lookup = [&](const std::string& id) -> std::string {
         const Step* step = exercise.find(id);
         auto it = state.answers.find(id);
@@ -72,11 +72,12 @@ std::string session_body(const Exercise& exercise, const SessionState& state) {
     // Questions in the order of the exercise, so every session of one exercise reads alike.
     for (const Step& step : exercise.steps) {
         auto it = state.answers.find(step.id);
-        if (!is_question(step.kind) || it == state.answers.end()) continue;
+        if (!is_question(step.kind) || !step.reflect || it == state.answers.end()) continue;
         std::string words = lookup(step.id);
         if (!it->second.skipped && words.empty()) continue;  // opened but never answered
-        out += "### " + one_line(interpolate(step.prompt, lookup)) + "\n\n";
-        out += it->second.skipped ? "(skipped)\n" : as_quote(words);
+        const std::string& heading = step.reflect_label.empty() ? step.prompt : step.reflect_label;
+        out += "### " + one_line(interpolate(heading, lookup)) + "\n\n";
+        out += it->second.skipped ? w.skipped + "\n" : as_quote(words);
         out += "\n";
         any = true;
     }
@@ -86,10 +87,10 @@ std::string session_body(const Exercise& exercise, const SessionState& state) {
         std::string words = !answer.text.empty() ? answer.text : answer.other_selected ? answer.other : "";
         if (words.empty() && answer.number >= 0) words = std::to_string(answer.number);
         if (words.empty()) continue;
-        out += "### (a question no longer in this exercise)\n\n" + as_quote(words) + "\n";
+        out += "### " + w.gone + "\n\n" + as_quote(words) + "\n";
         any = true;
     }
-    if (!any) out += "(no answers)\n\n";
+    if (!any) out += w.no_answers + "\n\n";
     return out;
 }
 
@@ -166,13 +167,13 @@ std::string Journal::export_json() const {
 std::string Journal::export_text() const {
     std::string out = "# " + one_line(exercise_.title) + "\n\n";
     std::vector<JournalEntry> entries = list();
-    if (entries.empty()) return out + "No finished sessions yet.\n";
-    for (const JournalEntry& entry : entries) out += session_body(exercise_, entry.state);
+    if (entries.empty()) return out + words_.none_yet + "\n";
+    for (const JournalEntry& entry : entries) out += session_body(exercise_, entry.state, words_);
     return out;
 }
 
 std::string Journal::session_text(const SessionState& state) const {
-    return "# " + one_line(exercise_.title) + "\n\n" + session_body(exercise_, state);
+    return "# " + one_line(exercise_.title) + "\n\n" + session_body(exercise_, state, words_);
 }
 
 }  // namespace tend

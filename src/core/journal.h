@@ -21,6 +21,15 @@ struct JournalEntry {
     SessionState state;
 };
 
+// The few words the text export adds around the reader's own (the widget gives its reader's
+// language; these are the English ones).
+struct ExportWords {
+    std::string skipped = "(skipped)";
+    std::string no_answers = "(no answers)";
+    std::string gone = "(a question no longer in this exercise)";
+    std::string none_yet = "No finished sessions yet.";
+};
+
 class Journal {
 public:
     Journal(const Exercise& exercise, Store& store, std::string key_prefix);
@@ -37,10 +46,13 @@ public:
     // One session as readable text (used by export_text and the widget's "copy" / ".txt").
     std::string session_text(const SessionState& state) const;
 
+    void use_words(ExportWords words) { words_ = std::move(words); }
+
 private:
     const Exercise& exercise_;
     Store& store_;
     std::string prefix_;
+    ExportWords words_;
 };
 
 }  // namespace tend

@@ -24,7 +24,7 @@ StepView Session::view() const {
     v.kind = step->kind;
     for (const std::string& p : step->text) v.paragraphs.push_back(interpolate(p, lookup));
     v.prompt = interpolate(step->prompt, lookup);
-    v.hint = interpolate(step->hint, lookup);
+    v.hint = interpolate(step->hint, lookup);  // text and choice
     v.max_length = step->max_length;
     if (step->kind == StepKind::Text && a) v.reply = a->text;
     if (step->kind == StepKind::Choice) {
@@ -40,6 +40,8 @@ StepView Session::view() const {
     v.max_label = step->max_label;
     if (step->kind == StepKind::Scale && a && a->number >= 0) v.scale_value = a->number;
     v.seconds = step->seconds;
+    v.breathing = step->breathing;
+    v.quiet = step->quiet;
     for (const SummaryItem& item : step->items) {
         std::string words = lookup(item.step);
         if (!words.empty()) v.summary.push_back({item.label, words});

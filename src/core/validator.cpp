@@ -304,7 +304,8 @@ void read_safety(const Node& j, const Path& path, Safety& safety, Notes& notes, 
     static const Fields fields{"step", "resources"};
     check_fields(j, path, fields, out);
     notes.safety_step_ok = read_string(j, path, "step", true, &safety.step, out);
-    if (const Node* arr = read_array(j, path, "resources", true, 1, kMaxResources, "resource", "resources", out)) {
+    // Optional: the widget offers the reader's region's curated lines; these come after them.
+    if (const Node* arr = read_array(j, path, "resources", false, 0, kMaxResources, "resource", "resources", out)) {
         const Path at(path, "resources");
         for (size_t i = 0; i < arr->size(); i++) {
             safety.resources.emplace_back();
@@ -315,9 +316,10 @@ void read_safety(const Node& j, const Path& path, Safety& safety, Notes& notes, 
 
 // The fields each kind of step may have, beyond id, kind, next and branches.
 const Fields& kind_fields(StepKind kind) {
-    static const Fields say{"text"}, text{"prompt", "hint", "max_length", "required"},
-        choice{"prompt", "options", "multiple", "other", "required"}, scale{"prompt", "min_label", "max_label", "required"},
-        pause{"text", "seconds"}, summary{"text", "items"}, end{"text"};
+    static const Fields say{"text"}, text{"prompt", "hint", "max_length", "required", "reflect", "reflect_label"},
+        choice{"prompt", "hint", "options", "multiple", "other", "required", "reflect", "reflect_label"},
+        scale{"prompt", "min_label", "max_label", "required", "reflect", "reflect_label"},
+        pause{"text", "seconds", "breathing"}, summary{"text", "items"}, end{"text", "quiet"};
     switch (kind) {
         case StepKind::Say: return say;
         case StepKind::Text: return text;
@@ -477,8 +479,19 @@ void read_content(const Node& j, const Path& path, Step& step, validator_detail:
         case StepKind::Pause:
         case StepKind::End:
             read_paragraphs(j, path, true, &step.text, out);
-            if (step.kind == StepKind::Pause)
+            if (step.kind == StepKind::Pause) {
                 read_int(j, path, "seconds", true, 5, 600, " seconds", &step.seconds, out);
+                std::string breathing;
+                if (read_string(j, path, "breathing", false, &breathing, out)) {
+                    if (breathing == "offered") step.breathing = Breathing::Offered;
+                    else if (breathing == "none") step.breathing = Breathing::None;
+                    else if (breathing == "guided") step.breathing = Breathing::Guided;
+                    else
+                        add(out, Path(path, "breathing"), in_quotes(breathing) +
+                            " is not a way to breathe: use \"offered\" (the pacer waits for the reader), \"none\" (a quiet pause) or \"guided\"");
+                }
+            }
+            if (step.kind == StepKind::End) read_bool(j, path, "quiet", &step.quiet, out);
             break;
         case StepKind::Summary: {
             read_paragraphs(j, path, false, &step.text, out);
@@ -503,8 +516,10 @@ void read_content(const Node& j, const Path& path, Step& step, validator_detail:
         case StepKind::Scale:
             read_text(j, path, "prompt", true, kPromptMax, true, &step.prompt, out);
             read_bool(j, path, "required", &step.required, out);
+            read_bool(j, path, "reflect", &step.reflect, out);
+            read_text(j, path, "reflect_label", false, kTextMax, false, &step.reflect_label, out);
+            if (step.kind != StepKind::Scale) read_text(j, path, "hint", false, kTextMax, true, &step.hint, out);
             if (step.kind == StepKind::Text) {
-                read_text(j, path, "hint", false, kTextMax, true, &step.hint, out);
                 read_int(j, path, "max_length", false, 1, 5000, " characters", &step.max_length, out);
             } else if (step.kind == StepKind::Choice) {
                 read_options(j, path, step, out);
@@ -573,7 +588,7 @@ void read_exercise(const Node& root, Exercise& ex, Notes& notes, Problems& out) 
         return;
     }
     static const Fields fields{"$schema", "format", "id",         "version",      "language", "title",
-                               "minutes", "intro",  "disclaimer", "content_note", "safety",   "steps"};
+                               "minutes", "intro",  "disclaimer", "content_note", "sources", "safety",   "steps"};
     const Path top;  // the document: ""
     check_fields(root, top, fields, out);
 
@@ -593,6 +608,18 @@ void read_exercise(const Node& root, Exercise& ex, Notes& notes, Problems& out) 
     read_text(root, top, "intro", true, kTextMax, false, &ex.intro, out);
     read_text(root, top, "disclaimer", true, kTextMax, false, &ex.disclaimer, out);
     read_text(root, top, "content_note", false, kTextMax, false, &ex.content_note, out);
+    if (const Node* arr = read_array(root, top, "sources", false, 1, kMaxResources, "source", "sources", out)) {
+        const Path at(top, "sources");
+        for (size_t i = 0; i < arr->size(); i++) {
+            const std::string_view* t = (*arr)[i].if_string();
+            if (!t) {
+                wrong_type(out, Path(at, i), "a string", (*arr)[i]);
+                continue;
+            }
+            ex.sources.emplace_back(*t);
+            check_text(ex.sources.back(), Path(at, i), kTextMax, false, out);
+        }
+    }
     if (const Node* safety = get(root, top, "safety", true, out)) read_safety(*safety, Path(top, "safety"), ex.safety, notes, out);
 
     const Node* steps = read_array(root, top, "steps", true, 1, kMaxSteps, "step", "steps", out);
@@ -632,8 +659,9 @@ void read_exercise(const Node& root, Exercise& ex, Notes& notes, Problems& out) 
 int field_rank(const std::string& key) {
     static const char* const order[] = {
         "$schema", "format", "id", "kind", "version", "language", "title", "minutes", "intro", "disclaimer",
-        "content_note", "safety", "step", "resources", "label", "text", "link", "prompt", "hint", "max_length",
-        "required", "options", "phrase", "multiple", "other", "min_label", "max_label", "seconds", "items", "when",
+        "content_note", "sources", "safety", "step", "resources", "label", "text", "link", "prompt", "hint", "max_length",
+        "required", "reflect", "reflect_label", "options", "phrase", "multiple", "other", "min_label", "max_label",
+        "seconds", "breathing", "quiet", "items", "when",
         "equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from", "next", "branches", "steps"};
     for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
         if (key == order[i]) return static_cast<int>(i);

@@ -49,6 +49,10 @@ struct StepView {
 
     // pause
     int seconds = 0;
+    Breathing breathing = Breathing::Guided;
+
+    // end
+    bool quiet = false;          // a quiet close: no call to action, the reader's words folded away
 
     // summary
     std::vector<SummaryLineView> summary;

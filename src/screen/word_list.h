@@ -44,6 +44,8 @@ TEND_WORD(breathe_in, "the pacer while the circle grows")
 TEND_WORD(breathe_out, "the pacer while the circle shrinks")
 TEND_WORD(pacer_paused, "the pacer once the reader paused it")
 TEND_WORD(pacer_done, "the pacer once its time is up")
+TEND_WORD(pacer_start, "a pause that offers the pacer: the button that starts breathing with it")
+TEND_WORD(pacer_offered, "that pause's cue before the reader chose to breathe with it")
 TEND_WORD(pacer_pause, "the button that pauses the pacer")
 TEND_WORD(pacer_resume, "the same button while paused")
 TEND_WORD(pacer_longer, "the button that gives the pacer {n} seconds more")
@@ -61,6 +63,8 @@ TEND_WORD(show_words, "where downloads and copying can't work (a sandboxed frame
 TEND_WORD(words_to_copy, "the name of that text, for assistive technology")
 TEND_WORD(cta_lead, "above the practice's invitation, when the practice gave no name")
 TEND_WORD(cta_default, "the invitation's button, when the practice gave no words of its own")
+TEND_WORD(show_words_today, "at a quiet end (after stopping because it was a lot): shows the reader's words, folded away")
+TEND_WORD(hide_words_today, "folds them away again")
 TEND_WORD(show_journal, "opens the list of {n} earlier sessions")
 TEND_WORD(hide_journal, "closes it again ({n} sessions)")
 TEND_WORD(begin_again, "starts the exercise again")
@@ -69,6 +73,20 @@ TEND_WORD(delete_confirm, "the question asked before deleting")
 TEND_WORD(delete_yes, "deletes")
 TEND_WORD(delete_no, "keeps everything")
 TEND_WORD(deleted, "after deleting")
+
+// About the exercise, for a reader (or a practice) who wants to know what it is.
+TEND_WORD(about, "on every step: opens what the exercise is, where it comes from and who reviewed it")
+TEND_WORD(about_close, "closes it")
+TEND_WORD(about_version, "the exercise's version, {version}, and the fingerprint of its text, {hash}")
+TEND_WORD(about_sources, "before the list of what the exercise draws on")
+TEND_WORD(about_reviewed, "who reviewed it and when, as the practice says: {who}, {when}")
+TEND_WORD(about_not_therapy, "a reminder of what it is and isn't")
+
+// Inside the words the reader downloads or copies.
+TEND_WORD(export_skipped, "under a question the reader skipped")
+TEND_WORD(export_no_answers, "a session with no answers")
+TEND_WORD(export_gone, "above words given to a question the exercise no longer has")
+TEND_WORD(export_none_yet, "an export with no finished session")
 
 // Storage, kindly: what happened, what it means for the reader, what they can do.
 TEND_WORD(keeping_nothing, "once the reader chose to keep nothing on this device")

@@ -465,8 +465,45 @@ TEST_CASE("counted things have lower limits too") {
                  "needs at least 1 paragraph");
     require_only(load_small([](json& j) { j["steps"][3]["options"] = json::array(); }), "/steps/3/options",
                  "needs at least 1 option");
-    require_only(load_small([](json& j) { j["safety"]["resources"] = json::array(); }), "/safety/resources",
-                 "needs at least 1 resource");
+}
+
+TEST_CASE("an exercise's own crisis resources are optional: the widget offers the reader's region's lines") {
+    CHECK(load_small([](json& j) { j["safety"]["resources"] = json::array(); }).ok());
+    CHECK(load_small([](json& j) { j["safety"].erase("resources"); }).ok());
+}
+
+TEST_CASE("issue 11's fields: a pause says how it offers breathing, a quiet end, reflections, hints on choices, sources") {
+    ExerciseLoad ok = load_small([](json& j) {
+        j["sources"] = {"The Self-Compassion Break (Kristin Neff)"};
+        for (auto& s : j["steps"]) {
+            if (s["kind"] == "pause") s["breathing"] = "offered";
+            if (s["kind"] == "end") s["quiet"] = true;
+            if (s["kind"] == "choice") s["hint"] = "Any is fine.", s["reflect"] = false;
+            if (s["kind"] == "text") s["reflect_label"] = "What you noticed";
+        }
+    });
+    INFO(listing(ok.problems));
+    REQUIRE(ok.ok());
+    const tend::Exercise& ex = *ok.exercise;
+    CHECK(ex.sources == std::vector<std::string>{"The Self-Compassion Break (Kristin Neff)"});
+    for (const auto& s : ex.steps) {
+        if (s.kind == StepKind::Pause) CHECK(s.breathing == tend::Breathing::Offered);
+        if (s.kind == StepKind::End) CHECK(s.quiet);
+        if (s.kind == StepKind::Choice) CHECK((s.hint == "Any is fine." && !s.reflect));
+        if (s.kind == StepKind::Text) CHECK(s.reflect_label == "What you noticed");
+    }
+    SECTION("breathing has three ways, named") {
+        ExerciseLoad bad = load_small([](json& j) {
+            for (auto& s : j["steps"])
+                if (s["kind"] == "pause") s["breathing"] = "deep";
+        });
+        CHECK_FALSE(bad.ok());
+        CHECK(has_problem(bad, "/steps/7/breathing", "is not a way to breathe"));
+    }
+    SECTION("and each belongs to its kind") {
+        ExerciseLoad bad = load_small([](json& j) { j["steps"][0]["quiet"] = true; });
+        CHECK_FALSE(bad.ok());
+    }
 }
 
 TEST_CASE("an exercise needs 1 to 500 steps") {

@@ -9,7 +9,8 @@
 namespace tend {
 
 // SHA-256 (hex) of the exercise file's canonical JSON (keys sorted, no spaces): the same for
-// any formatting of the same content. Returns "" if the text isn't JSON.
+// any formatting of the same content. The widget shows it in "About this exercise". Returns ""
+// if the text isn't JSON, or holds a number with a fraction (which no exercise does).
 std::string content_hash(const std::string& exercise_text);
 
 }  // namespace tend
