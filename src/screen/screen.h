@@ -47,7 +47,10 @@ enum class Look : uint8_t {
 };
 
 // Where on the screen a control sits; renderers draw each place's controls in list order.
-enum class Place : uint8_t { Header, Help, Answer, Pacer, Nav, Exports, Invitation, Journal, Closing };
+enum class Place : uint8_t {
+    Header, Help, Answer, Pacer, Nav, Exports, Invitation, Journal, Closing,
+    Keep,  // under the ways on, before the end: the reader's words so far, to keep (a browser may clear them)
+};
 
 struct Control {
     std::string key;    // unique on the screen: "continue", "option:calm", "scale:6", "resource:0"

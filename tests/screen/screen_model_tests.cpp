@@ -73,7 +73,8 @@ TEST_CASE("the opening screen gives the title, the length, the intro, the conten
     CHECK(s.minutes == "About 4 minutes");
     CHECK(s.intro == "A few minutes, at your own pace.");
     CHECK(s.content_note == "Content note: Touches on self-criticism.");
-    CHECK(s.privacy == "Your answers stay in this browser, on this device. You can delete them at any time.");
+    CHECK(s.privacy == "Your answers stay in this browser, on this device. You can delete them at any time. "
+                       "Some browsers clear them after a week without a visit, so save your words if you want to keep them.");
     SECTION("the disclaimer is said once: the first step says it already") { CHECK(s.disclaimer.empty()); }
     SECTION("the header names the practice alone on the opening, and with the title later") {
         r.practice.name = "Willow Street";
@@ -105,6 +106,25 @@ TEST_CASE("every step offers a pause one tap away; on the grounding path it offe
     CHECK(pause.progress_done < 0);
     CHECK(pause.step_key == "ground#safety");
     CHECK(pause.privacy.empty());
+}
+
+TEST_CASE("once a question lies behind the reader, every step before the end offers to save their words so far") {
+    Reader r("valid/screen.json");
+    Screen first = r.screen();
+    CHECK_FALSE(first.control("save"));
+    CHECK_FALSE(first.privacy.empty());
+    r.go_to("note");
+    Screen s = r.screen();
+    REQUIRE(s.control("save"));
+    CHECK(s.control("save")->action == Action::DownloadText);
+    CHECK(s.control("save")->arg == "so_far");
+    CHECK(s.control("save")->label == "Save my words so far");
+    CHECK(keys(s, Place::Keep) == std::vector<std::string>{"save"});
+    CHECK(s.controls.back().key == "save");  // last in reading order: it is drawn under the ways on
+    SECTION("on the grounding path too") {
+        r.session.enter_safety();
+        CHECK(r.screen().control("save"));
+    }
 }
 
 TEST_CASE("on the grounding path, each crisis resource's button says what it does") {
