@@ -79,5 +79,6 @@ function Engine(M) {
     missingGlyphs: (text) => (live ? call(M._tend_missing_glyphs, String(text)) : -1),
     recordText: (on) => live && M._tend_record_text(on ? 1 : 0),
     drawnText: () => (live ? JSON.parse(takeString(M, M._tend_drawn_text())) : []),
+    memory: () => (live ? M.HEAPU8.length : 0), // the instance's wasm memory, in bytes
   };
 }

@@ -22,8 +22,10 @@
 import { CANT_SHOW } from 'tend-words';
 import { loadEngine, startEngine } from './engine.js';
 import { Host } from './host.js';
+import { askToKeep } from './keep.js';
 import { setLang } from './mirror.js';
 import { dataOptions, engineConfig, loadExercise } from './options.js';
+import { keepInSight } from './viewport.js';
 
 const VERSION = '0.1.0';
 
@@ -110,6 +112,7 @@ function start() {
       dom.message.hidden = false;
     };
     const host = Host(dom, emit);
+    const stopKeepingInSight = keepInSight(dom.frame, dom.field); // the reply box above a phone's keyboard
 
     // Which control has the page's focus, for the ring the canvas draws ("" when it leaves).
     dom.frame.addEventListener('focusin', (e) => engine && engine.focus(e.target.getAttribute('data-k') || ''));
@@ -126,6 +129,7 @@ function start() {
       unmount() {
         if (engine) engine.unmount();
         engine = null;
+        stopKeepingInSight();
         dom.frame.remove();
         delete el.__tend;
         Object.keys(listeners).forEach((k) => { listeners[k] = []; });
@@ -148,9 +152,13 @@ function start() {
         // Every text the canvas drew in its last frame, once recordText(true) has been asked.
         recordText: (on) => engine && engine.recordText(on),
         drawnText: () => (engine ? engine.drawnText() : []),
+        // Bytes this widget holds: its wasm memory, and its canvas's backing store (4 per pixel).
+        memory: () => ({ heap: engine ? engine.memory() : 0,
+          canvas: dom.frame.classList.contains('tend-dom') ? 0 : dom.canvas.width * dom.canvas.height * 4 }),
       },
     };
     el.__tend = handle;
+    askToKeep(handle); // navigator.storage.persist(), once the reader has words worth keeping
 
     handle.ready = Promise.all([loadEngine(base), loadExercise(options, base)]).then(([module, exerciseText]) => {
       try { language = String(JSON.parse(exerciseText).language || ''); } catch (e) { language = ''; }
