@@ -145,6 +145,7 @@ function start() {
       // Test-only: what the canvas drew (see engine.js).
       _debug: {
         get frames() { return engine ? engine.frames() : 0; },
+        get framePending() { return !!engine && engine.framePending(); }, // the canvas isn't showing the latest yet
         get steps() { return steps; },
         missingGlyphs: (text) => (engine ? engine.missingGlyphs(text) : -1),
         targets: () => (engine ? engine.targets() : []),
