@@ -8,8 +8,9 @@
  * and compiled once per page and instantiated once per widget, so widgets never share state.
  * This file asks the network only for the widget's own files: tend.css, tend-engine.wasm
  * and the exercise JSON. No cookies, no eval. On window: the global Tend, and one passive
- * `storage` listener per widget (see engine_library.js). Every other listener is on the
- * widget's own elements.
+ * `storage` listener per widget (see engine_library.js), and, while its reply box has the
+ * focus, one on window.visualViewport (viewport.js). Every other listener is on the widget's
+ * own elements.
  *
  * Each widget is a canvas (Dear ImGui draws it; aria-hidden, never focused) plus a DOM mirror
  * of the same screen (mirror.js) that screen readers and the keyboard use, and an aria-live

@@ -35,12 +35,20 @@ export function keepInSight(frame, field) {
     if (Math.abs(dy) >= 1) window.scrollBy({ top: dy, left: 0, behavior: 'instant' });
   };
   const soon = () => { if (!raf) raf = requestAnimationFrame(fit); };
-  const vv = window.visualViewport;
-  if (vv) vv.addEventListener('resize', soon);
-  field.addEventListener('focus', soon);
+  // The visual viewport is listened to only while the reply box has the focus.
+  let vv = null;
+  const focus = () => {
+    vv = window.visualViewport || null;
+    if (vv) vv.addEventListener('resize', soon);
+    soon();
+  };
+  const blur = () => { if (vv) vv.removeEventListener('resize', soon); vv = null; };
+  field.addEventListener('focus', focus);
+  field.addEventListener('blur', blur);
   return () => {
-    if (vv) vv.removeEventListener('resize', soon);
-    field.removeEventListener('focus', soon);
+    blur();
+    field.removeEventListener('focus', focus);
+    field.removeEventListener('blur', blur);
     if (raf) cancelAnimationFrame(raf);
   };
 }
