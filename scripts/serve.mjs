@@ -20,11 +20,20 @@ const CSP = [
   "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'",
 ].join('; ');
 
-export function serve(root, port = 0) {
+// `before(req, res, urlPath, send)`, for tests: sees every request first and returns true
+// when it answered it itself; send(res, status, type, body) answers with the same headers
+// (the CSP above) as the site's own files.
+export function send(res, status, type, body) {
+  res.writeHead(status, { 'Content-Type': type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+export function serve(root, port = 0, { before } = {}) {
   root = path.resolve(root);
   const server = http.createServer((req, res) => {
     let urlPath;
     try { urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
+    if (before && before(req, res, urlPath, send)) return;
     let file = path.join(root, path.normalize(urlPath));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
@@ -33,13 +42,7 @@ export function serve(root, port = 0) {
     }
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
-      res.writeHead(200, {
-        'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-        'Content-Security-Policy': CSP,
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      res.end(body);
+      send(res, 200, TYPES[path.extname(file)] || 'application/octet-stream', body);
     });
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));

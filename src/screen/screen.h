@@ -50,7 +50,11 @@ enum class Look : uint8_t {
 };
 
 // Where on the screen a control sits; renderers draw each place's controls in list order.
-enum class Place : uint8_t { Header, Help, Privacy, Answer, Pacer, Nav, Exports, Invitation, Journal, Closing, Footer };
+enum class Place : uint8_t {
+    Header, Help, Privacy, Answer, Pacer, Nav, Exports, Invitation, Journal, Closing,
+    Keep,  // under the ways on, before the end: the reader's words so far, to keep (a browser may clear them)
+    Footer,
+};
 
 struct Control {
     std::string key;    // unique on the screen: "continue", "option:calm", "scale:6", "resource:0"

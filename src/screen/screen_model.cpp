@@ -139,6 +139,13 @@ void help(const ScreenInputs& in, Screen& s) {
     s.help_note = in.help.guessed;
 }
 
+// Whether a question lies behind the reader (the privacy line gives way to the save button then).
+bool question_behind(const ScreenInputs& in) {
+    for (const auto& id : in.state.history)
+        if (const Step* step = in.exercise.find(id); step && is_question(step->kind)) return true;
+    return false;
+}
+
 void opening(const ScreenInputs& in, Screen& s) {
     const Exercise& ex = in.exercise;
     const Words& w = in.words;
@@ -153,10 +160,7 @@ void opening(const ScreenInputs& in, Screen& s) {
         if (std::find(p.begin(), p.end(), ex.disclaimer) == p.end()) s.disclaimer = ex.disclaimer;
     }
     // Before the first question: until a question lies behind the reader.
-    bool question_behind = false;
-    for (const auto& id : in.state.history)
-        if (const Step* step = ex.find(id); step && is_question(step->kind)) question_behind = true;
-    if (!question_behind && !in.view.in_safety) {
+    if (!question_behind(in) && !in.view.in_safety) {
         s.privacy = std::string(w[Word::privacy]) + " " + w[Word::not_for_emergencies];
         // For a shared or family computer: nothing kept, the words held only while the page is open.
         Control& k = Controls(s.controls, Place::Privacy)
@@ -234,6 +238,13 @@ void navigation(const ScreenInputs& in, Screen& s) {
     if (v.can_back) c.add("back", Action::Back, w[Word::back], Look::Quiet);
     if (v.can_skip) c.add("skip", Action::Skip, w[Word::skip], Look::Quiet);
     c.add("continue", Action::Next, w[Word::continue_button], Look::Primary).enabled = v.can_continue;
+}
+
+// Once there are words to keep, one tap saves them, on every step before the end (which has
+// its own exports): a browser may clear what a page stored (Safari after a week away).
+void keep(const ScreenInputs& in, Screen& s) {
+    if (in.view.is_end || !question_behind(in)) return;
+    Controls(s.controls, Place::Keep).add("save", Action::DownloadText, in.words[Word::save_words], Look::Quiet, "so_far");
 }
 
 }  // namespace
@@ -352,6 +363,7 @@ Screen build_screen(const ScreenInputs& in) {
     question(in, s);
     pacer(in, s);
     navigation(in, s);
+    keep(in, s);
     ending(in, s);
     footer(in, s);
     if (in.around.flash != Flash::None) s.flash = in.words[flash_word(in.around.flash)];

@@ -14,9 +14,10 @@ TEND_WORD(need_pause, "the button at the top of every step that opens the ground
 TEND_WORD(step_of_about, "progress under the header: {n} this step, {total} the estimate")
 TEND_WORD(taking_pause, "progress while on the grounding path")
 TEND_WORD(finished, "progress on an end step")
-TEND_WORD(privacy, "before the first question: where the answers are kept")
+TEND_WORD(privacy, "before the first question: where the answers are kept, and that a browser may clear them")
 TEND_WORD(not_for_emergencies, "before the first question: this is not for emergencies, and nobody reads it")
 TEND_WORD(keep_nothing, "before the first question: the choice to keep nothing on this device (a shared computer)")
+TEND_WORD(save_words, "under the ways on, once a question lies behind the reader: downloads their words so far")
 
 // The opening screen.
 TEND_WORD(about_one_minute, "the exercise's length when it is 1 minute")

@@ -151,6 +151,11 @@ Frame StepScreen::draw(const Screen& s, const ViewState& vs, const Theme& t, con
     }
     gap(t.section_gap);
     navigation(p, s, w, &f);
+    if (const Control* save = find(s, Place::Keep, Action::DownloadText)) {
+        gap(t.gap);
+        ImGui::SetCursorPosX(left);
+        press_button(p, *save, std::min(w, button_width(p, save->label)), &f);
+    }
     if (s.is_end) ending(p, s, w, &f);
     footer(p, s, w, &f);
     ImGui::PopStyleVar();

@@ -111,6 +111,7 @@ std::string part_json(int part, const Screen& s, bool with_words) {
             break;
         case kNav:
             controls(j, s, Place::Nav);
+            controls(j, s, Place::Keep, "keep");
             break;
         case kEnding:
             j.boolean("shown", s.is_end);

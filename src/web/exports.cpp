@@ -43,6 +43,8 @@ EMSCRIPTEN_KEEPALIVE void tend_text_input(const char* field, const char* text) {
 EMSCRIPTEN_KEEPALIVE void tend_focus(const char* key) { widget().focus(key); }
 EMSCRIPTEN_KEEPALIVE void tend_copy_result(int ok) { widget().copy_result(ok != 0); }
 EMSCRIPTEN_KEEPALIVE int tend_frames() { return widget().frames(); }  // test hook: frames drawn so far
+// Test hook: 1 while a frame is asked for and not yet drawn (what is on the canvas is not the latest).
+EMSCRIPTEN_KEEPALIVE int tend_frame_pending() { return widget().frame_pending() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE void tend_web_pointer(int kind, float x, float y, int button, int source) {
     ImGui_ImplTendWeb_OnPointer(kind, x, y, button, source);

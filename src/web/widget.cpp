@@ -150,7 +150,10 @@ void Widget::apply(Action action, const std::string& arg) {
             if (action == Action::PacerStop) pacer_.stop();
             break;
         case Action::Copy: bridge_.copy(journal_->session_text(s.state())); break;
-        case Action::DownloadText: bridge_.download("tend-" + id + ".txt", "text/plain;charset=utf-8", journal_->export_text()); break;
+        case Action::DownloadText:  // arg "so_far": this session's words until now (the save button on every step)
+            bridge_.download("tend-" + id + ".txt", "text/plain;charset=utf-8",
+                             arg == "so_far" ? journal_->session_text(s.state()) : journal_->export_text());
+            break;
         case Action::DownloadJson: bridge_.download("tend-" + id + ".json", "application/json", journal_->export_json()); break;
         case Action::ShowWords: around_.words_text = journal_->session_text(s.state()); break;
         case Action::ShowHelp: around_.help_open = true; break;

@@ -61,6 +61,7 @@ public:
     std::string state_json() const;
     std::string targets_json() const { return web::targets_json(targets_); }
     int frames() const { return frames_; }
+    bool frame_pending() const { return raf_ != 0; }  // a frame is asked for and not drawn yet
     int missing_glyphs(const std::string& text) const;
     void record_text(bool on);         // keep every text the canvas draws (drawn_text(): the last frame's)
     std::string drawn_text() const;

@@ -176,12 +176,13 @@ export const events = (page, sel = WIDGET) => page.evaluate((s) => (window.__ten
 
 // Until what the widget shows has stopped moving: the last frame's targets, the canvas
 // height and the textarea's place unchanged for a few polls, with frames drawn since the
-// call (so the targets belong to the current step). Animations (the pacer) keep drawing but
-// don't move controls, so this returns during them too.
+// call or none waiting to be drawn (so the targets belong to the current step). Animations
+// (the pacer) keep drawing but don't move controls, so this returns during them too.
 export async function waitStable(page, sel = WIDGET, { timeout = 8000 } = {}) {
   const snap = () => page.evaluate((s) => {
     const el = document.querySelector(s), t = el.__tend, c = el.querySelector('canvas'), f = el.querySelector('.tend-field');
-    return { frames: t._debug.frames, key: JSON.stringify([t._debug.targets(), c.style.height, f.hidden, f.style.cssText, t.state()]) };
+    return { frames: t._debug.frames, pending: t._debug.framePending,
+      key: JSON.stringify([t._debug.targets(), c.style.height, f.hidden, f.style.cssText, t.state()]) };
   }, sel);
   const start = await snap();
   const deadline = Date.now() + timeout;
@@ -189,7 +190,9 @@ export async function waitStable(page, sel = WIDGET, { timeout = 8000 } = {}) {
   while (Date.now() < deadline) {
     await sleep(40);
     const now = await snap();
-    if (now.key === last.key && now.frames >= start.frames) same++;
+    // Unchanged, and drawn: a frame since the call, or none asked for (where frames are slow,
+    // as in WebKitGTK here, the state can be a step ahead of the last frame's targets).
+    if (now.key === last.key && (now.frames > start.frames || !now.pending)) same++;
     else same = 0;
     last = now;
     if (same >= 2) return;
@@ -215,7 +218,9 @@ export async function pressKey(page, key, sel = WIDGET) {
   await waitFrame(page, f0, sel);
 }
 
-// Waits until the page has stopped scrolling (smooth scrolls from the widget's scrollIntoView).
+// Waits until the page has stopped scrolling (smooth scrolls from the widget's scrollIntoView):
+// the same scrollY over 50 ms, and over three animation frames (where frames are slow, as in
+// WebKitGTK here, a smooth scroll can stand still for longer than 50 ms between two).
 export async function waitScrollStill(page) {
   let last = await page.evaluate(() => window.scrollY), same = 0;
   for (let i = 0; i < 100 && same < 2; i++) {
@@ -224,6 +229,15 @@ export async function waitScrollStill(page) {
     same = y === last ? same + 1 : 0;
     last = y;
   }
+  await page.evaluate(() => new Promise((resolve) => {
+    let y0 = window.scrollY, still = 0, n = 0;
+    const tick = () => {
+      still = window.scrollY === y0 ? still + 1 : 0;
+      y0 = window.scrollY;
+      if (still >= 3 || ++n > 300) resolve(); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
 }
 
 // Resizes the viewport and waits for the widget to redraw at its new size (the

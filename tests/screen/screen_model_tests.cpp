@@ -76,6 +76,7 @@ TEST_CASE("the opening screen gives the title, the length, the intro, the conten
     CHECK(s.content_note == "Content note: Touches on self-criticism.");
     CHECK(s.privacy.rfind("Your answers stay in this browser, on this device. You can delete them at any time.", 0) == 0);
     CHECK(s.privacy.find("This isn\u2019t for emergencies, and no one at the practice reads what you write here") != std::string::npos);
+    CHECK(s.privacy.find("Some browsers clear them after a week without a visit, so save your words if you want to keep them.") != std::string::npos);
     SECTION("the disclaimer is said once: the first step says it already") { CHECK(s.disclaimer.empty()); }
     SECTION("the header names the practice alone on the opening, and with the title later") {
         r.practice.name = "Willow Street";
@@ -107,6 +108,31 @@ TEST_CASE("every step offers a pause one tap away; on the grounding path it offe
     CHECK(pause.progress_done < 0);
     CHECK(pause.step_key == "ground#safety");
     CHECK(pause.privacy.empty());
+}
+
+TEST_CASE("once a question lies behind the reader, every step before the end offers to save their words so far") {
+    Reader r("valid/screen.json");
+    Screen first = r.screen();
+    CHECK_FALSE(first.control("save"));
+    CHECK_FALSE(first.privacy.empty());
+    r.go_to("note");
+    Screen s = r.screen();
+    REQUIRE(s.control("save"));
+    CHECK(s.control("save")->action == Action::DownloadText);
+    CHECK(s.control("save")->arg == "so_far");
+    CHECK(s.control("save")->label == "Save my words so far");
+    CHECK(keys(s, Place::Keep) == std::vector<std::string>{"save"});
+    // In reading order under the ways on, before the footer.
+    auto at = [&](const std::string& key) {
+        for (size_t i = 0; i < s.controls.size(); ++i) if (s.controls[i].key == key) return i;
+        return s.controls.size();
+    };
+    CHECK(at("save") > at("continue"));
+    for (const auto& c : s.controls) if (c.place == Place::Footer) CHECK(at(c.key) > at("save"));
+    SECTION("on the grounding path too") {
+        r.session.enter_safety();
+        CHECK(r.screen().control("save"));
+    }
 }
 
 TEST_CASE("on the grounding path: the region's emergency number, the practice's line, the region's lines, then the exercise's") {

@@ -79,9 +79,11 @@ function Engine(M) {
     state: () => (live ? JSON.parse(takeString(M, M._tend_state_json())) : null),
     // For tests: frames drawn, the last frame's controls and texts, glyphs the canvas would draw as "?".
     frames: () => (live ? M._tend_frames() : 0),
+    framePending: () => live && M._tend_frame_pending() !== 0,
     targets: () => (live ? JSON.parse(takeString(M, M._tend_targets_json())) : []),
     missingGlyphs: (text) => (live ? call(M._tend_missing_glyphs, String(text)) : -1),
     recordText: (on) => live && M._tend_record_text(on ? 1 : 0),
     drawnText: () => (live ? JSON.parse(takeString(M, M._tend_drawn_text())) : []),
+    memory: () => (live ? M.HEAPU8.length : 0), // the instance's wasm memory, in bytes
   };
 }

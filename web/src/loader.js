@@ -8,8 +8,9 @@
  * and compiled once per page and instantiated once per widget, so widgets never share state.
  * This file asks the network only for the widget's own files: tend.css, tend-engine.wasm
  * and the exercise JSON. No cookies, no eval. On window: the global Tend, and one passive
- * `storage` listener per widget (see engine_library.js). Every other listener is on the
- * widget's own elements.
+ * `storage` listener per widget (see engine_library.js), and, while its reply box has the
+ * focus, one on window.visualViewport (viewport.js). Every other listener is on the widget's
+ * own elements.
  *
  * Each widget is a canvas (Dear ImGui draws it; aria-hidden, never focused) plus a DOM mirror
  * of the same screen (mirror.js) that screen readers and the keyboard use, and an aria-live
@@ -22,8 +23,10 @@
 import { CANT_SHOW, CANT_SHOW_HERE } from 'tend-words';
 import { loadEngine, startEngine } from './engine.js';
 import { Host } from './host.js';
+import { askToKeep } from './persist.js';
 import { has, setLang, table } from './mirror.js';
 import { dataOptions, engineConfig, exerciseSource, loadExercise } from './options.js';
+import { keepInSight } from './viewport.js';
 
 const VERSION = '0.1.0';
 
@@ -131,6 +134,7 @@ function start() {
       dom.message.hidden = false;
     };
     const host = Host(dom, emit);
+    const stopKeepingInSight = keepInSight(dom.frame, dom.field); // the reply box above a phone's keyboard
 
     // Which control has the page's focus, for the ring the canvas draws ("" when it leaves).
     dom.frame.addEventListener('focusin', (e) => engine && engine.focus(e.target.getAttribute('data-k') || ''));
@@ -151,6 +155,7 @@ function start() {
       unmount() {
         if (engine) engine.unmount();
         engine = null;
+        stopKeepingInSight();
         dom.frame.remove();
         delete el.__tend;
         Object.keys(listeners).forEach((k) => { listeners[k] = []; });
@@ -166,6 +171,7 @@ function start() {
       // Test-only: what the canvas drew (see engine.js).
       _debug: {
         get frames() { return engine ? engine.frames() : 0; },
+        get framePending() { return !!engine && engine.framePending(); }, // the canvas isn't showing the latest yet
         get steps() { return steps; },
         missingGlyphs: (text) => (engine ? engine.missingGlyphs(text) : -1),
         targets: () => (engine ? engine.targets() : []),
@@ -173,9 +179,13 @@ function start() {
         // Every text the canvas drew in its last frame, once recordText(true) has been asked.
         recordText: (on) => engine && engine.recordText(on),
         drawnText: () => (engine ? engine.drawnText() : []),
+        // Bytes this widget holds: its wasm memory, and its canvas's backing store (4 per pixel).
+        memory: () => ({ heap: engine ? engine.memory() : 0,
+          canvas: dom.frame.classList.contains('tend-dom') ? 0 : dom.canvas.width * dom.canvas.height * 4 }),
       },
     };
     el.__tend = handle;
+    askToKeep(handle); // navigator.storage.persist(), once the reader has words worth keeping
 
     const source = exerciseSource(options, base);
     handle.ready = Promise.all([loadEngine(base), loadExercise(options, base)]).then(([module, exerciseText]) => {

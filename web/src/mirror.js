@@ -184,7 +184,8 @@ export function Mirror(root, field, uid, send) {
       ];
     },
     nav(p, n) {
-      return [row(p, 'nav', 'tend-actions tend-nav', n.controls.map((c) => control(p, c)))];
+      return [row(p, 'nav', 'tend-actions tend-nav', n.controls.map((c) => control(p, c))),
+        n.keep && n.keep.length ? row(p, 'keep', 'tend-actions tend-keep', n.keep.map((c) => control(p, c))) : null];
     },
     ending(p, e) {
       if (!e.shown) return [];
