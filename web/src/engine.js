@@ -66,7 +66,11 @@ function Engine(M) {
   };
   return {
     // What mount reports: 0 drawn on the canvas, 3 without WebGL (the mirror is the widget), 1 a bad exercise.
-    mount: (selector, exercise, config) => call(M._tend_mount, selector, exercise, config),
+    // The canvas is handed over by element (see engine_library.js), wherever it lives.
+    mount(canvas, exercise, config) {
+      M.specialHTMLTargets['!tend-canvas'] = canvas;
+      return call(M._tend_mount, '!tend-canvas', exercise, config);
+    },
     unmount() { if (live) { live = false; M._tend_unmount(); } },
     press: (key) => call(M._tend_press, key),
     typed: (fieldKey, words) => call(M._tend_text_input, fieldKey, words),

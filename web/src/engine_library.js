@@ -6,6 +6,11 @@
 // passive `storage` listener on window (browsers fire that event nowhere else; it tells this
 // tab that another one changed the reader's answers). Nothing here prevents or consumes an
 // event of the page's.
+//
+// The canvas is reached by element, not by a CSS selector: the loader registers it in this
+// instance's specialHTMLTargets (html5.h's own lookup, which every emscripten_* call with a
+// target uses) under a key of its own, so a canvas inside a shadow root (<tend-exercise>),
+// or on a page that happens to use the same id, is still this widget's.
 
 mergeInto(LibraryManager.library, {
   // A malloc'd UTF-8 copy of a JS string (the engine frees it).
@@ -43,8 +48,9 @@ mergeInto(LibraryManager.library, {
 
   // ---- the page around the widget ---------------------------------------------------------
 
+  tend_page_watch__deps: ['$findEventTarget'],
   tend_page_watch: function (selector, storagePrefix) {
-    var c = document.querySelector(UTF8ToString(selector));
+    var c = findEventTarget(selector);
     if (!c) return;
     var w = Module.tendWatch = { stop: [] };
 
@@ -110,8 +116,9 @@ mergeInto(LibraryManager.library, {
 
   // Pointer Events aren't in 3.1.6's html5.h. Coordinates are CSS px relative to the canvas;
   // nothing is prevented: touch-action (CSS) decides what scrolls.
+  tend_page_pointer__deps: ['$findEventTarget'],
   tend_page_pointer: function (selector, on) {
-    var c = document.querySelector(UTF8ToString(selector));
+    var c = findEventTarget(selector);
     if (!c) return;
     if (!on) {
       var old = Module.tendPointer;

@@ -157,7 +157,7 @@ function start() {
       if (!el.__tend) return null; // unmounted while loading
       return startEngine(module, base, host).then((e) => {
         if (!el.__tend) return null;
-        const rc = e.mount('#' + dom.uid, exerciseText, engineConfig(options));
+        const rc = e.mount(dom.canvas, exerciseText, engineConfig(options));
         if (rc === 3) { // no WebGL: the mirror is the widget
           dom.canvas.hidden = true;
           dom.frame.classList.add('tend-dom');
