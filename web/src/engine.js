@@ -7,24 +7,17 @@
 // Emscripten's glue for the wasm (its factory instantiates one engine): scripts/build-web
 // puts it into tend.js, so it costs no request of its own and adds no global.
 import TendEngine from 'tend-engine-glue';
+import { compileChecked } from './integrity.js';
 
 let compiled = null; // Promise<WebAssembly.Module>, shared by every widget on the page
 
-function compile(url) {
-  const viaBytes = () => fetch(url, { credentials: 'same-origin' }).then((r) => {
-    if (!r.ok) throw new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
-    return r.arrayBuffer();
-  }).then((bytes) => WebAssembly.compile(bytes));
-  // Streaming needs the server to say application/wasm; fall back to bytes otherwise.
-  if (WebAssembly.compileStreaming) return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(viaBytes);
-  return viaBytes();
-}
-
-// Asks for the engine (once); a failure lets a later widget try again.
+// Asks for the engine (once); a failure lets a later widget try again. It compiles while it
+// downloads, and is used only if its bytes are the ones this tend.js was built with
+// (integrity.js).
 export function loadEngine(base) {
   if (!compiled) {
     if (typeof TendEngine !== 'function') return Promise.reject(new Error('this tend.js has no engine glue: use the one scripts/build-web stages'));
-    compiled = compile(base + 'tend-engine.wasm');
+    compiled = compileChecked(base + 'tend-engine.wasm');
     compiled.catch(() => { compiled = null; });
   }
   return compiled;

@@ -16,16 +16,21 @@
  * region that says each new step. Without WebGL the mirror is shown as the widget itself,
  * and everything still works.
  *
+ * The files beside this one are found from its own URL, so it runs the same from a CDN
+ * (cross-origin, CORS) as from the practice's site, and each is checked against the hash it
+ * was built with (integrity.js).
+ *
  * The page-side code is in web/src/ (this file, options.js, engine.js, host.js, mirror.js,
- * and engine_library.js inside the engine); scripts/build-web joins it into tend.js.
+ * integrity.js, and engine_library.js inside the engine); scripts/build-web joins it into
+ * tend.js, with the version and the hashes (tend-build).
  */
 import { CANT_SHOW } from 'tend-words';
+import { VERSION } from 'tend-build';
 import { loadEngine, startEngine } from './engine.js';
 import { Host } from './host.js';
+import { hashOf } from './integrity.js';
 import { setLang } from './mirror.js';
 import { dataOptions, engineConfig, loadExercise } from './options.js';
-
-const VERSION = '0.1.0';
 
 // The kind words for a widget that can't be shown, in the exercise's language (or the page's).
 function cantShow(language) {
@@ -52,13 +57,25 @@ function start() {
   const base = new URL('.', self && self.src ? self.src : location.href).href;
   let nextId = 0;
 
-  function addStylesheet() {
-    if (document.querySelector('link[data-tend-css]')) return;
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = base + 'tend.css';
-    link.setAttribute('data-tend-css', '');
-    document.head.appendChild(link);
+  // Into the document's head. Resolves once it applies;
+  // refused (not the tend.css this file was built with, or missing), the widget isn't shown.
+  function addStylesheet(into) {
+    let link = into.querySelector('link[data-tend-css]');
+    if (!link) {
+      link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = base + 'tend.css';
+      link.integrity = hashOf('tend.css');
+      link.crossOrigin = 'anonymous';
+      link.referrerPolicy = 'no-referrer';
+      link.setAttribute('data-tend-css', '');
+      link.__tendLoaded = new Promise((ok, no) => {
+        link.onload = ok;
+        link.onerror = () => no(new Error(link.href + ' was refused (not the tend.css this tend.js was built with) or is missing'));
+      });
+      into.appendChild(link);
+    }
+    return link.__tendLoaded || Promise.resolve();
   }
 
   // The widget's elements: the card's canvas, the live region, the mirror, the reply box and
@@ -90,7 +107,7 @@ function start() {
     if (!(el instanceof Element)) throw new TypeError('Tend.mount needs an element');
     if (el.__tend) return el.__tend;
     options = Object.assign({}, dataOptions(el), options || {});
-    addStylesheet();
+    const styled = addStylesheet(document.head);
 
     const dom = build(el, 'tend-canvas-' + (++nextId));
     const listeners = { step: [], complete: [], view: [] };
@@ -152,7 +169,7 @@ function start() {
     };
     el.__tend = handle;
 
-    handle.ready = Promise.all([loadEngine(base), loadExercise(options, base)]).then(([module, exerciseText]) => {
+    handle.ready = Promise.all([loadEngine(base), loadExercise(options, base), styled]).then(([module, exerciseText]) => {
       try { language = String(JSON.parse(exerciseText).language || ''); } catch (e) { language = ''; }
       if (!el.__tend) return null; // unmounted while loading
       return startEngine(module, base, host).then((e) => {
