@@ -16,16 +16,18 @@
  * region that says each new step. Without WebGL the mirror is shown as the widget itself,
  * and everything still works.
  *
- * The files beside this one are found from its own URL, so it runs the same from a CDN
- * (cross-origin, CORS) as from the practice's site, and each is checked against the hash it
- * was built with (integrity.js).
+ * The same widget is also <tend-exercise> (element.js), in a shadow root of its own. The files
+ * beside this one are found from its own URL, so it runs the same from a CDN (cross-origin,
+ * CORS) as from the practice's site, and each is checked against the hash it was built with
+ * (integrity.js).
  *
  * The page-side code is in web/src/ (this file, options.js, engine.js, host.js, mirror.js,
- * integrity.js, and engine_library.js inside the engine); scripts/build-web joins it into
- * tend.js, with the version and the hashes (tend-build).
+ * element.js, integrity.js, and engine_library.js inside the engine); scripts/build-web joins
+ * it into tend.js, with the version and the hashes (tend-build).
  */
 import { CANT_SHOW } from 'tend-words';
 import { VERSION } from 'tend-build';
+import { defineElement } from './element.js';
 import { loadEngine, startEngine } from './engine.js';
 import { Host } from './host.js';
 import { hashOf } from './integrity.js';
@@ -53,11 +55,13 @@ function start() {
 
   // document.currentScript is only set while this file first runs (null later, and for
   // modules), so the loader's own address is captured now; the widget's files sit beside it.
-  const self = document.currentScript;
-  const base = new URL('.', self && self.src ? self.src : location.href).href;
+  // (A site builder that loads it some other way still leaves a <script src=".../tend.js">.)
+  const self = document.currentScript || Array.prototype.filter.call(document.scripts, (s) => /\/tend\.js([?#]|$)/.test(s.src)).pop();
+  const src = self && self.src ? self.src : location.href;
+  const base = new URL('.', src).href;
   let nextId = 0;
 
-  // Into the document's head. Resolves once it applies;
+  // Into the document's head, or a <tend-exercise>'s shadow root. Resolves once it applies;
   // refused (not the tend.css this file was built with, or missing), the widget isn't shown.
   function addStylesheet(into) {
     let link = into.querySelector('link[data-tend-css]');
@@ -80,7 +84,7 @@ function start() {
 
   // The widget's elements: the card's canvas, the live region, the mirror, the reply box and
   // the place for a message when it can't be shown.
-  function build(el, uid) {
+  function build(el, uid, into) {
     const make = (tag, cls, attrs) => {
       const e = document.createElement(tag);
       e.className = cls;
@@ -99,17 +103,18 @@ function start() {
     dom.canvas.style.height = '480px'; // reserved so the article doesn't jump when it loads
     dom.field.hidden = dom.message.hidden = true;
     [dom.canvas, dom.live, dom.layer, dom.message].forEach((e) => dom.frame.appendChild(e));
-    el.appendChild(dom.frame);
+    (into || el).appendChild(dom.frame);
     return dom;
   }
 
-  function mount(el, options) {
+  // into: a shadow root of el's to build the widget in (<tend-exercise>), or none.
+  function mount(el, options, into) {
     if (!(el instanceof Element)) throw new TypeError('Tend.mount needs an element');
     if (el.__tend) return el.__tend;
     options = Object.assign({}, dataOptions(el), options || {});
-    const styled = addStylesheet(document.head);
+    const styled = addStylesheet(into || document.head);
 
-    const dom = build(el, 'tend-canvas-' + (++nextId));
+    const dom = build(el, 'tend-canvas-' + (++nextId), into);
     const listeners = { step: [], complete: [], view: [] };
     let engine = null, lastView = null, steps = 0, language = '';
     const emit = (name, value) => {
@@ -196,7 +201,8 @@ function start() {
     return Array.prototype.map.call(found, (el) => mount(el));
   }
 
-  window.Tend = { version: VERSION, mount, mountAll };
+  window.Tend = { version: VERSION, mount: (el, options) => mount(el, options), mountAll };
+  defineElement(mount, self && self.src ? new URL(self.src).searchParams : new URLSearchParams());
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => mountAll(), { once: true });
   else mountAll();
 }

@@ -70,6 +70,9 @@ export function Mirror(root, field, uid, send) {
   let domOnly = false; // without a canvas the mirror shows the reply box itself
 
   const exerciseLang = () => (screen.step && screen.step.exercise_language) || '';
+  // The focused element as seen from the mirror: inside a shadow root (<tend-exercise>) the
+  // document's activeElement is only the host.
+  const focused = () => (root.getRootNode().activeElement || document.activeElement);
 
   // ---- the pieces every part is made of ---------------------------------------------------
 
@@ -218,7 +221,7 @@ export function Mirror(root, field, uid, send) {
       field.classList.remove('tend-fade');
       void field.offsetWidth; // restart the fade for the new question
       field.classList.add('tend-fade');
-    } else if (fresh && 'words' in f && document.activeElement !== field && field.value !== f.words) {
+    } else if (fresh && 'words' in f && focused() !== field && field.value !== f.words) {
       field.value = f.words;
     }
   }
@@ -230,7 +233,7 @@ export function Mirror(root, field, uid, send) {
   }
 
   function show(message) {
-    const active = document.activeElement;
+    const active = focused();
     const had = root.contains(active) ? active.getAttribute('data-k') || (active === field ? 'field' : '') : null;
     if (message.step) screen.step = message.step;
     if (message.field) parts.field = message.field;
@@ -252,7 +255,7 @@ export function Mirror(root, field, uid, send) {
 
     // Focus stays where it was if that control is still here; otherwise on the step's first
     // control (never on the page's body, and never taken from outside the widget).
-    if (had !== null && !root.contains(document.activeElement)) {
+    if (had !== null && !root.contains(focused())) {
       const keep = had === 'field' ? (fieldKey ? field : null) : root.querySelector('[data-k="' + CSS.escape(had) + '"]');
       let to = keep && root.contains(keep) ? keep : null;
       ['.tend-q [data-k]', '.tend-panel [data-k]', '.tend-nav [data-k]', '.tend-end [data-k]', '[data-k]']
