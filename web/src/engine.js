@@ -8,6 +8,7 @@
 // puts it into tend.js, so it costs no request of its own and adds no global.
 import TendEngine from 'tend-engine-glue';
 import { compileChecked } from './integrity.js';
+import { storageArea, onStorageGranted } from './frame.js';
 
 let compiled = null; // Promise<WebAssembly.Module>, shared by every widget on the page
 
@@ -40,13 +41,18 @@ export function startEngine(module, base, host) {
   return new Promise((resolve, reject) => {
     TendEngine({
       tendHost: host,
+      tendStorage: storageArea,
       locateFile: (path) => base + path,
       // Compiled once for the page; each widget only instantiates it.
       instantiateWasm: (imports, done) => {
         WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), reject);
         return {};
       },
-    }).then((M) => resolve(Engine(M)), reject);
+    }).then((M) => {
+      const e = Engine(M), off = onStorageGranted(() => e.storageChanged()), unmount = e.unmount;
+      e.unmount = () => { off(); unmount(); };
+      resolve(e);
+    }, reject);
   });
 }
 
@@ -69,6 +75,7 @@ function Engine(M) {
     typed: (fieldKey, words) => call(M._tend_text_input, fieldKey, words),
     focus: (key) => call(M._tend_focus, key),
     copyResult: (ok) => live && M._tend_copy_result(ok ? 1 : 0),
+    storageChanged: () => live && M._tend_web_storage(),
     state: () => (live ? JSON.parse(takeString(M, M._tend_state_json())) : null),
     // For tests: frames drawn, the last frame's controls and texts, glyphs the canvas would draw as "?".
     frames: () => (live ? M._tend_frames() : 0),

@@ -19,16 +19,17 @@
  * The same widget is also <tend-exercise> (element.js), in a shadow root of its own. The files
  * beside this one are found from its own URL, so it runs the same from a CDN (cross-origin,
  * CORS) as from the practice's site, and each is checked against the hash it was built with
- * (integrity.js).
+ * (integrity.js). In someone else's frame, see frame.js.
  *
  * The page-side code is in web/src/ (this file, options.js, engine.js, host.js, mirror.js,
- * element.js, integrity.js, and engine_library.js inside the engine); scripts/build-web joins
- * it into tend.js, with the version and the hashes (tend-build).
+ * element.js, integrity.js, frame.js, keep.js, and engine_library.js inside the engine);
+ * scripts/build-web joins it into tend.js, with the version and the hashes (tend-build).
  */
 import { CANT_SHOW } from 'tend-words';
 import { VERSION } from 'tend-build';
 import { defineElement } from './element.js';
 import { loadEngine, startEngine } from './engine.js';
+import { askOnFirstTap } from './frame.js';
 import { Host } from './host.js';
 import { hashOf } from './integrity.js';
 import { setLang } from './mirror.js';
@@ -115,6 +116,7 @@ function start() {
     const styled = addStylesheet(into || document.head);
 
     const dom = build(el, 'tend-canvas-' + (++nextId), into);
+    askOnFirstTap(dom.frame);
     const listeners = { step: [], complete: [], view: [] };
     let engine = null, lastView = null, steps = 0, language = '';
     const emit = (name, value) => {
