@@ -7,6 +7,11 @@
   package.py snippet MANIFEST SITE OUT.js   what the snippet page writes into snippets: the
                                             package's name and version, the sha384 of tend.js
                                             and tend-frame.js, and the shipped exercises
+  package.py stage MANIFEST SITE README GUIDES OUT_DIR
+                                            the folder `npm pack` packs: package.json, the
+                                            practices' README (also in dist/), and dist/: SITE
+                                            without demo/, with the guides as guides.md (in
+                                            both texts "@VERSION" becomes the version)
 
 MANIFEST is the package's manifest, the one place its name and version are written.
 """
@@ -14,6 +19,7 @@ import base64
 import hashlib
 import json
 import os
+import shutil
 import sys
 
 
@@ -70,12 +76,26 @@ def snippet(m, site, out):
                f"export const PACKAGE = {json.dumps(data, ensure_ascii=False, indent=0)};\n")
 
 
+def stage(m, manifest_path, site, readme, guides, out):
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    dist = os.path.join(out, "dist")
+    shutil.copytree(site, dist, ignore=lambda d, names: ["demo"] if os.path.abspath(d) == os.path.abspath(site) else [])
+    shutil.copy(manifest_path, os.path.join(out, "package.json"))
+    versioned = lambda path: open(path, encoding="utf-8").read().replace("@VERSION", "@" + m["version"])
+    write(os.path.join(out, "README.md"), versioned(readme))
+    write(os.path.join(dist, "README.md"), versioned(readme))
+    write(os.path.join(dist, "guides.md"), versioned(guides))
+
+
 def main():
     a = sys.argv[1:]
     if len(a) == 4 and a[0] == "build":
         build(manifest(a[1]), a[2], a[3])
     elif len(a) == 4 and a[0] == "snippet":
         snippet(manifest(a[1]), a[2], a[3])
+    elif len(a) == 6 and a[0] == "stage":
+        stage(manifest(a[1]), a[1], a[2], a[3], a[4], a[5])
     else:
         fail(__doc__)
 
