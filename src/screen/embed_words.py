@@ -2,8 +2,10 @@
 """Checks the widget's string tables and writes them out for the build.
 
   embed_words.py WORD_LIST TABLES_DIR --cpp OUT.cpp     the tables as C++ (src/screen/words.h)
-  embed_words.py WORD_LIST TABLES_DIR --js OUT.js       the words the loader needs before the
-                                                        engine runs (LOADER_WORDS), by language
+  embed_words.py WORD_LIST TABLES_DIR --js OUT.js       the words the page side writes itself, by
+                                                        language: those the loader needs before the
+                                                        engine runs (LOADER_WORDS) and PAGE_WORDS
+                                                        (web/src/by_hand.js)
 
 WORD_LIST is src/screen/word_list.h (its TEND_WORD lines name every key); TABLES_DIR holds
 one <language>.json per language. A table must have every key and no other, and use the
@@ -16,6 +18,7 @@ import re
 import sys
 
 LOADER_WORDS = ["cant_show", "cant_show_here"]  # shown when the engine can't run at all
+PAGE_WORDS = ["your_words", "keep_by_hand"]  # written by web/src/by_hand.js
 
 CPP_KEYWORDS = {"and", "auto", "break", "case", "char", "class", "const", "continue", "default", "delete",
                 "do", "double", "else", "enum", "false", "float", "for", "goto", "if", "int", "long",
@@ -106,6 +109,8 @@ def main():
         for key in LOADER_WORDS:
             words = {lang: tables[lang][key] for lang in order}
             lines.append(f"export const {key.upper()} = " + json.dumps(words, ensure_ascii=False) + ";")
+        page = {lang: {k: tables[lang][k] for k in PAGE_WORDS} for lang in order}
+        lines.append("export const PAGE_WORDS = " + json.dumps(page, ensure_ascii=False) + ";")
         lines.append("")
     os.makedirs(os.path.dirname(os.path.abspath(sys.argv[4])), exist_ok=True)
     open(sys.argv[4], "w", encoding="utf-8").write("\n".join(lines))

@@ -101,3 +101,6 @@ TEND_WORD(resumed_after_change, "the exercise changed since the reader's last vi
 // Before the engine runs (web/src/loader.js shows it when the widget's files can't load).
 TEND_WORD(cant_show, "instead of the exercise, when it can't be shown (perhaps for now)")
 TEND_WORD(cant_show_here, "instead of the exercise, when this page will never let it be shown (its security settings)")
+
+// Written by the page side (web/src/by_hand.js), in a frame that may not allow downloads.
+TEND_WORD(keep_by_hand, "under the card after a download in a frame, above the reader's words in a box to select and copy")

@@ -313,6 +313,8 @@ void Widget::high_contrast(bool more) {
 
 void Widget::storage_changed() {
     if (!mounted_) return;
+    // Also how a frame that was just given storage (the Storage Access API) says so.
+    storage_blocked_ = LocalStorageStore::blocked();
     session_->open();  // writes nothing unless the stored copy needs repair, so tabs can't ping-pong
     moved_ = false;
     if (view_.is_end) around_.journal = past_sessions();

@@ -55,7 +55,7 @@ public:
     void reduced_motion(bool reduce);
     void dpr_changed();
     void high_contrast(bool more);     // prefers-contrast changed
-    void storage_changed();            // another tab changed this widget's stored answers
+    void storage_changed();            // another tab changed the stored answers, or storage became reachable
 
     // Read-outs for handle.state() and the tests.
     std::string state_json() const;

@@ -8,7 +8,8 @@
 // The widget is reached only through what tend.js (web/src/loader.js) hands the page: the element's
 // `__tend` handle (state(), on(), ready), its test-only `_debug` (frames, steps, targets():
 // every control of the last frame as { id, label, key, focused, x, y, w, h } in CSS px of
-// the canvas) and its DOM mirror ([data-k] elements, keyed like the targets). Pointer input
+// the canvas) and its DOM mirror ([data-k] elements, keyed like the targets); a
+// <tend-exercise>'s are in its shadow root, where the helpers look too. Pointer input
 // goes to the drawn rectangles with real mouse events, keyboard input with real key presses;
 // nothing calls into the engine behind the reader's back.
 //
@@ -120,14 +121,14 @@ export async function waitReady(page, sel = WIDGET, timeout = 20000) {
     sel, { timeout });
   const ok = await page.evaluate(async (s) => !!(await document.querySelector(s).__tend.ready), sel);
   if (!ok) {
-    const msg = await page.evaluate((s) => { const m = document.querySelector(s + ' .tend-message'); return m ? m.textContent : ''; }, sel);
+    const msg = await page.evaluate((s) => { const el = document.querySelector(s), m = (el.shadowRoot || el).querySelector('.tend-message'); return m ? m.textContent : ''; }, sel);
     throw new Error(`the widget in ${sel} did not mount: "${msg}" errors=${JSON.stringify(page.errors)}`);
   }
   // Two frames are always drawn; by then the targets and the height are known. (Without
   // WebGL the DOM mirror is the widget: no frames.)
   await page.waitForFunction((s) => {
     const el = document.querySelector(s);
-    return el.__tend._debug.frames >= 2 || el.querySelector('.tend-frame').classList.contains('tend-dom');
+    return el.__tend._debug.frames >= 2 || (el.shadowRoot || el).querySelector('.tend-frame').classList.contains('tend-dom');
   }, sel, { timeout });
   await waitStable(page, sel);
 }
@@ -180,7 +181,7 @@ export const events = (page, sel = WIDGET) => page.evaluate((s) => (window.__ten
 // (the pacer) keep drawing but don't move controls, so this returns during them too.
 export async function waitStable(page, sel = WIDGET, { timeout = 8000 } = {}) {
   const snap = () => page.evaluate((s) => {
-    const el = document.querySelector(s), t = el.__tend, c = el.querySelector('canvas'), f = el.querySelector('.tend-field');
+    const el = document.querySelector(s), t = el.__tend, r = el.shadowRoot || el, c = r.querySelector('canvas'), f = r.querySelector('.tend-field');
     return { frames: t._debug.frames, pending: t._debug.framePending,
       key: JSON.stringify([t._debug.targets(), c.style.height, f.hidden, f.style.cssText, t.state()]) };
   }, sel);
@@ -206,7 +207,7 @@ export async function waitStable(page, sel = WIDGET, { timeout = 8000 } = {}) {
 export async function waitFrame(page, since, sel = WIDGET, timeout = 3000) {
   await page.waitForFunction(([s, f]) => {
     const el = document.querySelector(s);
-    return el.__tend._debug.frames > f || el.querySelector('.tend-frame').classList.contains('tend-dom');
+    return el.__tend._debug.frames > f || (el.shadowRoot || el).querySelector('.tend-frame').classList.contains('tend-dom');
   }, [sel, since], { timeout }).catch(() => { if (process.env.TEND_DEBUG) console.log(`waitFrame: no frame within ${timeout} ms`, new Error().stack.split('\n')[3]); });
   await waitStable(page, sel);
 }
@@ -244,11 +245,11 @@ export async function waitScrollStill(page) {
 // ResizeObserver's frame), then to settle.
 export async function resizeViewport(page, width, height, sel = WIDGET) {
   const before = await page.evaluate((s) => {
-    const el = document.querySelector(s), c = el.querySelector('canvas');
+    const el = document.querySelector(s), c = (el.shadowRoot || el).querySelector('canvas');
     return { frames: el.__tend._debug.frames, w: c.getBoundingClientRect().width };
   }, sel);
   await page.setViewportSize({ width, height });
-  const w = await page.evaluate((s) => document.querySelector(s).querySelector('canvas').getBoundingClientRect().width, sel);
+  const w = await page.evaluate((s) => { const el = document.querySelector(s); return (el.shadowRoot || el).querySelector('canvas').getBoundingClientRect().width; }, sel);
   if (w !== before.w) {
     await page.waitForFunction(([s, f]) => document.querySelector(s).__tend._debug.frames > f, [sel, before.frames], { timeout: 5000 })
       .catch(() => { throw new Error(`the widget drew nothing after the viewport became ${width} px wide`); });
@@ -280,7 +281,7 @@ export async function findTarget(page, id, label, sel = WIDGET) {
 async function bringIntoView(page, rect, sel) {
   await waitScrollStill(page);
   return page.evaluate(async ([s, r]) => {
-    const c = document.querySelector(s).querySelector('canvas');
+    const el = document.querySelector(s), c = (el.shadowRoot || el).querySelector('canvas');
     const frame = () => new Promise((res) => requestAnimationFrame(() => res()));
     let box = c.getBoundingClientRect();
     const cy = box.top + r.y + r.h / 2;
@@ -312,7 +313,7 @@ export async function typeReply(page, text, sel = WIDGET, { click = true } = {})
   await field.waitFor({ state: 'visible' });
   if (click) {
     const r = await page.evaluate((s) => {
-      const f = document.querySelector(s + ' .tend-field').getBoundingClientRect(), c = document.querySelector(s + ' canvas').getBoundingClientRect();
+      const el = document.querySelector(s), r = el.shadowRoot || el, f = r.querySelector('.tend-field').getBoundingClientRect(), c = r.querySelector('canvas').getBoundingClientRect();
       return { x: f.left - c.left, y: f.top - c.top, w: f.width, h: f.height };
     }, sel);
     const p = await bringIntoView(page, r, sel);
@@ -330,7 +331,7 @@ export async function typeText(page, text, keyed = 8) {
   if (chars.length > keyed) await page.keyboard.insertText(chars.slice(keyed).join(''));
 }
 
-export const fieldValue = (page, sel = WIDGET) => page.evaluate((s) => document.querySelector(s + ' .tend-field').value, sel);
+export const fieldValue = (page, sel = WIDGET) => page.evaluate((s) => { const el = document.querySelector(s); return (el.shadowRoot || el).querySelector('.tend-field').value; }, sel);
 
 // ---- pictures -----------------------------------------------------------------------------
 

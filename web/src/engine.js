@@ -7,27 +7,19 @@
 // Emscripten's glue for the wasm (its factory instantiates one engine): scripts/build-web
 // puts it into tend.js, so it costs no request of its own and adds no global.
 import TendEngine from 'tend-engine-glue';
+import { compileChecked } from './integrity.js';
+import { storageArea, onStorageGranted } from './frame.js';
 
 let compiled = null; // Promise<WebAssembly.Module>, shared by every widget on the page
 const peers = new Set(); // every widget's storage watch: widgets on the same answers follow each other
 
-function compile(url) {
-  const viaBytes = () => fetch(url, { credentials: 'same-origin' }).then((r) => {
-    if (!r.ok) throw new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
-    return r.arrayBuffer();
-  }).then((bytes) => WebAssembly.compile(bytes));
-  // Streaming needs the server to say application/wasm; fall back to bytes otherwise. A request
-  // that never got an answer (the network, CORS) says which file it was.
-  const named = (e) => { throw e instanceof TypeError ? new TypeError('could not fetch ' + url + ' (' + e.message + ')') : e; };
-  if (WebAssembly.compileStreaming) return WebAssembly.compileStreaming(fetch(url, { credentials: 'same-origin' })).catch(viaBytes).catch(named);
-  return viaBytes().catch(named);
-}
-
-// Asks for the engine (once); a failure lets a later widget try again.
+// Asks for the engine (once); a failure lets a later widget try again. It compiles while it
+// downloads, and is used only if its bytes are the ones this tend.js was built with
+// (integrity.js).
 export function loadEngine(base) {
   if (!compiled) {
     if (typeof TendEngine !== 'function') return Promise.reject(new Error('this tend.js has no engine glue: use the one scripts/build-web stages'));
-    compiled = compile(base + 'tend-engine.wasm');
+    compiled = compileChecked(base + 'tend-engine.wasm');
     compiled.catch(() => { compiled = null; });
   }
   return compiled;
@@ -51,13 +43,18 @@ export function startEngine(module, base, host) {
     TendEngine(Object.assign(Object.create(null), { // nothing a page added to Object.prototype reads as a setting
       tendHost: host,
       tendPeers: peers,
+      tendStorage: storageArea,
       locateFile: (path) => base + path,
       // Compiled once for the page; each widget only instantiates it.
       instantiateWasm: (imports, done) => {
         WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), reject);
         return {};
       },
-    })).then((M) => resolve(Engine(M)), reject);
+    })).then((M) => {
+      const e = Engine(M), off = onStorageGranted(() => e.storageChanged()), unmount = e.unmount;
+      e.unmount = () => { off(); unmount(); };
+      resolve(e);
+    }, reject);
   });
 }
 
@@ -70,12 +67,17 @@ function Engine(M) {
   };
   return {
     // What mount reports: 0 drawn on the canvas, 3 without WebGL (the mirror is the widget), 1 a bad exercise.
-    mount: (selector, exercise, config) => call(M._tend_mount, selector, exercise, config),
+    // The canvas is handed over by element (see engine_library.js), wherever it lives.
+    mount(canvas, exercise, config) {
+      M.specialHTMLTargets['!tend-canvas'] = canvas;
+      return call(M._tend_mount, '!tend-canvas', exercise, config);
+    },
     unmount() { if (live) { live = false; M._tend_unmount(); } },
     press: (key) => call(M._tend_press, key),
     typed: (fieldKey, words) => call(M._tend_text_input, fieldKey, words),
     focus: (key) => call(M._tend_focus, key),
     copyResult: (ok) => live && M._tend_copy_result(ok ? 1 : 0),
+    storageChanged: () => live && M._tend_web_storage(),
     state: () => (live ? JSON.parse(takeString(M, M._tend_state_json())) : null),
     // For tests: frames drawn, the last frame's controls and texts, glyphs the canvas would draw as "?".
     frames: () => (live ? M._tend_frames() : 0),

@@ -6,6 +6,14 @@
 // passive `storage` listener on window (browsers fire that event nowhere else; it tells this
 // tab that another one changed the reader's answers). Nothing here prevents or consumes an
 // event of the page's.
+//
+// The canvas is reached by element, not by a CSS selector: the loader registers it in this
+// instance's specialHTMLTargets (html5.h's own lookup, which every emscripten_* call with a
+// target uses) under a key of its own, so a canvas inside a shadow root (<tend-exercise>),
+// or on a page that happens to use the same id, is still this widget's.
+//
+// Storage is window.localStorage unless the loader was given another Storage for it (the one
+// the Storage Access API hands a third-party frame, web/src/frame.js): Module.tendStorage().
 
 mergeInto(LibraryManager.library, {
   // A malloc'd UTF-8 copy of a JS string (the engine frees it).
@@ -14,6 +22,10 @@ mergeInto(LibraryManager.library, {
     var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
     stringToUTF8(s, p, n);
     return p;
+  },
+
+  $tendArea: function () {
+    return Module.tendStorage ? Module.tendStorage() : window.localStorage;
   },
 
   // ---- the widget's host (web/src/host.js) ------------------------------------------------
@@ -43,8 +55,9 @@ mergeInto(LibraryManager.library, {
 
   // ---- the page around the widget ---------------------------------------------------------
 
+  tend_page_watch__deps: ['$findEventTarget', '$tendArea'],
   tend_page_watch: function (selector, storagePrefix) {
-    var c = document.querySelector(UTF8ToString(selector));
+    var c = findEventTarget(selector);
     if (!c) return;
     var w = Module.tendWatch = { stop: [] };
 
@@ -101,7 +114,7 @@ mergeInto(LibraryManager.library, {
     var st = function (e) {
       var ours = e.key === null || e.key.indexOf(prefix) == 0; // null: the other tab cleared storage
       var area = null;
-      try { area = window.localStorage; } catch (err) { return; }
+      try { area = tendArea(); } catch (err) { return; }
       if (ours && e.storageArea === area && Module.tendWatch === w) Module["_tend_web_storage"]();
     };
     window.addEventListener("storage", st);
@@ -117,8 +130,9 @@ mergeInto(LibraryManager.library, {
 
   // Pointer Events aren't in 3.1.6's html5.h. Coordinates are CSS px relative to the canvas;
   // nothing is prevented: touch-action (CSS) decides what scrolls.
+  tend_page_pointer__deps: ['$findEventTarget'],
   tend_page_pointer: function (selector, on) {
-    var c = document.querySelector(UTF8ToString(selector));
+    var c = findEventTarget(selector);
     if (!c) return;
     if (!on) {
       var old = Module.tendPointer;
@@ -156,9 +170,10 @@ mergeInto(LibraryManager.library, {
   // on merely touching window.localStorage (cookies blocked, a sandboxed frame) is blocked.
 
   // 0 ok, 1 blocked, 2 full, 3 failed: the order of tend::StoreResult.
+  tend_storage_set__deps: ['$tendArea'],
   tend_storage_set: function (key, value, length, remove) {
     var s, k = UTF8ToString(key);
-    try { s = window.localStorage; if (!s) return 1; } catch (e) { return 1; }
+    try { s = tendArea(); if (!s) return 1; } catch (e) { return 1; }
     try {
       if (remove) s.removeItem(k);
       else s.setItem(k, new TextDecoder().decode(HEAPU8.subarray(value, value + length)));
@@ -177,10 +192,10 @@ mergeInto(LibraryManager.library, {
 
   // The value as UTF-8 in a malloc'd block that starts with its byte length (4 bytes), or 0
   // when absent or unreadable.
-  tend_storage_get__deps: ['malloc'],
+  tend_storage_get__deps: ['malloc', '$tendArea'],
   tend_storage_get: function (key) {
     var v = null;
-    try { v = window.localStorage.getItem(UTF8ToString(key)); } catch (e) { return 0; }
+    try { v = tendArea().getItem(UTF8ToString(key)); } catch (e) { return 0; }
     if (v === null) return 0;
     var n = lengthBytesUTF8(v), p = _malloc(n + 5);
     HEAPU32[p >> 2] = n;
@@ -189,11 +204,11 @@ mergeInto(LibraryManager.library, {
   },
 
   // Keys under a prefix, newline-separated (our keys never hold a newline; others are skipped).
-  tend_storage_keys__deps: ['$tendString'],
+  tend_storage_keys__deps: ['$tendString', '$tendArea'],
   tend_storage_keys: function (prefix) {
     var pre = UTF8ToString(prefix), out = [];
     try {
-      var s = window.localStorage;
+      var s = tendArea();
       for (var i = 0; i < s.length; i++) {
         var k = s.key(i);
         if (k !== null && k.indexOf(pre) == 0 && k.indexOf("\n") < 0) out.push(k);
@@ -205,7 +220,8 @@ mergeInto(LibraryManager.library, {
   // Only reads: a page whose storage is out of reach throws on the getter itself. A store
   // that is full or refuses writes shows it on the first real write, which is handled like
   // any other, so no test key is written at every mount.
+  tend_storage_blocked__deps: ['$tendArea'],
   tend_storage_blocked: function () {
-    try { return window.localStorage ? 0 : 1; } catch (e) { return 1; }
+    try { return tendArea() ? 0 : 1; } catch (e) { return 1; }
   }
 });

@@ -5,6 +5,7 @@
 // page can carry out (copy, download, open a link). This is the one place they arrive: the
 // mirror draws the screen, and the rest happens here.
 
+import { keepByHand } from './by_hand.js';
 import { Mirror, has, setLang, table } from './mirror.js';
 
 let fontAdded = false; // one FontFace for every widget on the page
@@ -89,6 +90,7 @@ export function Host(dom, emit) {
       const url = URL.createObjectURL(new Blob([m.text], { type: m.mime }));
       follow(url, m.name);
       setTimeout(() => URL.revokeObjectURL(url), 4000);
+      keepByHand(dom.frame, m.text); // in a frame, which may forbid downloads: the words to select too
     },
     open(m) { follow(m.url); },
   });

@@ -17,18 +17,26 @@
  * region that says each new step. Without WebGL the mirror is shown as the widget itself,
  * and everything still works.
  *
+ * The same widget is also <tend-exercise> (element.js), in a shadow root of its own. The files
+ * beside this one are found from its own URL, so it runs the same from a CDN (cross-origin,
+ * CORS) as from the practice's site, and each is checked against the hash it was built with
+ * (integrity.js). In someone else's frame, see frame.js.
+ *
  * The page-side code is in web/src/ (this file, options.js, engine.js, host.js, mirror.js,
- * and engine_library.js inside the engine); scripts/build-web joins it into tend.js.
+ * element.js, integrity.js, frame.js, keep.js, and engine_library.js inside the engine);
+ * scripts/build-web joins it into tend.js, with the version and the hashes (tend-build).
  */
 import { CANT_SHOW, CANT_SHOW_HERE } from 'tend-words';
+import { VERSION } from 'tend-build';
+import { defineElement } from './element.js';
 import { loadEngine, startEngine } from './engine.js';
+import { askOnFirstTap } from './frame.js';
 import { Host } from './host.js';
+import { hashOf } from './integrity.js';
 import { askToKeep } from './persist.js';
 import { has, setLang, table } from './mirror.js';
 import { dataOptions, engineConfig, exerciseSource, loadExercise } from './options.js';
 import { keepInSight } from './viewport.js';
-
-const VERSION = '0.1.0';
 
 // The kind words for a widget that can't be shown, in the exercise's language (or the page's):
 // "try again later" only when later might be different.
@@ -52,6 +60,16 @@ function permanentCause(err) {
   return null;
 }
 
+// Every file's outcome, not only the first failure's: the console then names a cause that will
+// never change (a sandboxed frame, a CSP) even when another file happened to fail first.
+function allOrWorst(promises) {
+  return Promise.allSettled(promises).then((outcomes) => {
+    const failed = outcomes.filter((o) => o.status === 'rejected').map((o) => o.reason);
+    if (!failed.length) return outcomes.map((o) => o.value);
+    throw failed.find((e) => permanentCause(e)) || failed[0];
+  });
+}
+
 function freeze(o) {
   if (o && typeof o === 'object') { Object.keys(o).forEach((k) => freeze(o[k])); Object.freeze(o); }
   return o;
@@ -67,22 +85,36 @@ function start() {
 
   // document.currentScript is only set while this file first runs (null later, and for
   // modules), so the loader's own address is captured now; the widget's files sit beside it.
-  const self = document.currentScript;
-  const base = new URL('.', self && self.src ? self.src : location.href).href;
+  // (A site builder that loads it some other way still leaves a <script src=".../tend.js">.)
+  const self = document.currentScript || Array.prototype.filter.call(document.scripts, (s) => /\/tend\.js([?#]|$)/.test(s.src)).pop();
+  const src = self && self.src ? self.src : location.href;
+  const base = new URL('.', src).href;
   let nextId = 0;
 
-  function addStylesheet() {
-    if (document.querySelector('link[data-tend-css]')) return;
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = base + 'tend.css';
-    link.setAttribute('data-tend-css', '');
-    document.head.appendChild(link);
+  // Into the document's head, or a <tend-exercise>'s shadow root. Resolves once it applies;
+  // refused (not the tend.css this file was built with, or missing), the widget isn't shown.
+  function addStylesheet(into) {
+    let link = into.querySelector('link[data-tend-css]');
+    if (!link) {
+      link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = base + 'tend.css';
+      link.integrity = hashOf('tend.css');
+      link.crossOrigin = 'anonymous';
+      link.referrerPolicy = 'no-referrer';
+      link.setAttribute('data-tend-css', '');
+      link.__tendLoaded = new Promise((ok, no) => {
+        link.onload = ok;
+        link.onerror = () => no(new Error(link.href + ' was refused (not the tend.css this tend.js was built with) or is missing'));
+      });
+      into.appendChild(link);
+    }
+    return link.__tendLoaded || Promise.resolve();
   }
 
   // The widget's elements: the card's canvas, the live region, the mirror, the reply box and
   // the place for a message when it can't be shown.
-  function build(el, uid) {
+  function build(el, uid, into) {
     const make = (tag, cls, attrs) => {
       const e = document.createElement(tag);
       e.className = cls;
@@ -101,21 +133,23 @@ function start() {
     dom.canvas.style.height = '480px'; // reserved so the article doesn't jump when it loads
     dom.field.hidden = dom.message.hidden = true;
     [dom.canvas, dom.live, dom.layer, dom.message].forEach((e) => dom.frame.appendChild(e));
-    el.appendChild(dom.frame);
+    (into || el).appendChild(dom.frame);
     return dom;
   }
 
-  function mount(el, options) {
+  // into: a shadow root of el's to build the widget in (<tend-exercise>), or none.
+  function mount(el, options, into) {
     if (!(el instanceof Element)) throw new TypeError('Tend.mount needs an element');
     if (el.__tend) return el.__tend;
     // A null prototype: what a page adds to Object.prototype is no option of ours.
     options = Object.assign(Object.create(null), dataOptions(el), options || {});
-    addStylesheet();
+    const styled = addStylesheet(into || document.head);
 
-    // An id no element of the page has (the engine finds its canvas by it).
+    // An id no element of the page has (for the page's own references; the engine is handed the canvas itself).
     let uid;
     do uid = 'tend-canvas-' + (++nextId); while (document.getElementById(uid));
-    const dom = build(el, uid);
+    const dom = build(el, uid, into);
+    askOnFirstTap(dom.frame);
     const listeners = table({ step: [], complete: [], view: [] });
     let engine = null, lastView = null, steps = 0, language = '';
     const emit = (name, value) => {
@@ -188,12 +222,12 @@ function start() {
     askToKeep(handle); // navigator.storage.persist(), once the reader has words worth keeping
 
     const source = exerciseSource(options, base);
-    handle.ready = Promise.all([loadEngine(base), loadExercise(options, base)]).then(([module, exerciseText]) => {
+    handle.ready = allOrWorst([loadEngine(base), loadExercise(options, base), styled]).then(([module, exerciseText]) => {
       try { language = String(JSON.parse(exerciseText).language || ''); } catch (e) { language = ''; }
       if (!el.__tend) return null; // unmounted while loading
       return startEngine(module, base, host).then((e) => {
         if (!el.__tend) return null;
-        const rc = e.mount('#' + dom.uid, exerciseText, engineConfig(options, source));
+        const rc = e.mount(dom.canvas, exerciseText, engineConfig(options, source));
         if (rc === 3) host.showAlone(true); // no WebGL: the mirror is the widget
         if (rc !== 0 && rc !== 3) { fail(); return null; }
         engine = e;
@@ -211,7 +245,8 @@ function start() {
     return Array.prototype.map.call(found, (el) => mount(el));
   }
 
-  window.Tend = { version: VERSION, mount, mountAll };
+  window.Tend = { version: VERSION, mount: (el, options) => mount(el, options), mountAll };
+  defineElement(mount, self && self.src ? new URL(self.src).searchParams : new URLSearchParams());
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => mountAll(), { once: true });
   else mountAll();
 }

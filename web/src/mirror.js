@@ -80,6 +80,9 @@ export function Mirror(root, field, uid, send) {
   let stepsShown = 0;
 
   const exerciseLang = () => (screen.step && screen.step.exercise_language) || '';
+  // The focused element as seen from the mirror: inside a shadow root (<tend-exercise>) the
+  // document's activeElement is only the host.
+  const focused = () => (root.getRootNode().activeElement || document.activeElement);
 
   // ---- the pieces every part is made of ---------------------------------------------------
 
@@ -245,7 +248,7 @@ export function Mirror(root, field, uid, send) {
       field.classList.remove('tend-fade');
       void field.offsetWidth; // restart the fade for the new question
       field.classList.add('tend-fade');
-    } else if (fresh && has(f, 'words') && document.activeElement !== field && field.value !== f.words) {
+    } else if (fresh && has(f, 'words') && focused() !== field && field.value !== f.words) {
       field.value = f.words;
     }
   }
@@ -258,7 +261,7 @@ export function Mirror(root, field, uid, send) {
   }
 
   function show(message) {
-    const active = document.activeElement;
+    const active = focused();
     const had = root.contains(active) ? active.getAttribute('data-k') || (active === field ? 'field' : '') : null;
     if (has(message, 'step')) screen.step = message.step;
     if (has(message, 'field')) parts.field = message.field;
@@ -292,7 +295,7 @@ export function Mirror(root, field, uid, send) {
         return;
       }
     }
-    if (!root.contains(document.activeElement)) {
+    if (!root.contains(focused())) {
       const keep = had === 'field' ? (fieldKey ? field : null) : root.querySelector('[data-k="' + CSS.escape(had) + '"]');
       let to = keep && root.contains(keep) ? keep : root.querySelector(FOCUS_AFTER[had] || ':not(*)');
       ['.tend-q [data-k]', '.tend-panel [data-k]', '.tend-nav [data-k]', '.tend-end [data-k]', '[data-k]']

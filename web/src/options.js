@@ -1,5 +1,6 @@
 // Tend: what a practice asks of a widget (its data-tend-* attributes, or Tend.mount's
 // options), and the exercise it names.
+import { checked, fetchBytes } from './integrity.js';
 
 // The data attributes, as Tend.mount's options.
 export function dataOptions(el) {
@@ -54,21 +55,22 @@ export function exerciseSource(options, base) {
 }
 
 // The exercise's JSON text. Built-in ids ("self-compassion-impossible") live in exercises/
-// beside the loader; anything else is a URL, which must be on the page's own site (or the
-// loader's) unless allowCrossOrigin says otherwise. An exercise can also come inline.
+// beside the loader, and must be the files it was built with (integrity.js); anything else is
+// a URL, which must be on the page's own site (or the loader's) unless allowCrossOrigin says
+// otherwise. An exercise can also come inline.
 export function loadExercise(options, base) {
   const inline = options.exercise;
   if (inline && typeof inline === 'object') return Promise.resolve(JSON.stringify(inline));
   if (typeof inline === 'string' && /^\s*\{/.test(inline)) return Promise.resolve(inline);
   const ref = typeof inline === 'string' ? inline : options.exerciseRef;
   if (!ref) return Promise.reject(new Error('no exercise given (data-tend-exercise or options.exercise)'));
-  const url = /^[a-z][a-z0-9_-]{0,63}$/.test(ref) ? base + 'exercises/' + ref + '.json' : new URL(ref, document.baseURI).href;
+  const shipped = /^[a-z][a-z0-9_-]{0,63}$/.test(ref) ? 'exercises/' + ref + '.json' : '';
+  const url = shipped ? base + shipped : new URL(ref, document.baseURI).href;
   const origin = new URL(url).origin;
   if (origin !== location.origin && origin !== new URL(base).origin && !options.allowCrossOrigin) {
     return Promise.reject(new Error('the exercise ' + url + ' is on another site; pass allowCrossOrigin: true to Tend.mount to allow it'));
   }
-  return fetch(url, { credentials: 'same-origin' }).then((r) => {
-    if (!r.ok) throw new Error('could not load the exercise ' + url + ' (HTTP ' + r.status + ')');
-    return r.text();
-  }, (e) => { throw new TypeError('could not fetch the exercise ' + url + ' (' + e.message + ')'); });
+  return fetchBytes(url).then((r) => r.arrayBuffer())
+    .then((bytes) => (shipped ? checked(shipped, url, bytes) : bytes))
+    .then((bytes) => new TextDecoder().decode(bytes));
 }

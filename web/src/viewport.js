@@ -21,7 +21,7 @@ export function keepInSight(frame, field) {
   const fit = () => {
     raf = 0;
     const vv = window.visualViewport;
-    if (!vv || document.activeElement !== field || field.hidden) return;
+    if (!vv || (field.getRootNode().activeElement || document.activeElement) !== field || field.hidden) return;
     const layoutH = document.documentElement.clientHeight;
     if (vv.scale > 1.05 || layoutH - vv.height < KEYBOARD) return; // zoomed in, or no keyboard
     const top = vv.offsetTop + MARGIN, bottom = vv.offsetTop + vv.height - MARGIN; // the visible band, in client px
