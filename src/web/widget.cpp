@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
@@ -13,6 +14,7 @@
 #include "json_out.h"
 #include "page.h"
 #include "problem.h"
+#include "sha256.h"
 #include "validator.h"
 #include "web_platform.h"
 #include "webgl_renderer.h"
@@ -21,11 +23,25 @@ namespace tend::web {
 
 using screen::Action;
 
+extern const unsigned char kTrustedExercises[][32];  // SHA-256 of each (embed_trusted.py)
+extern const int kTrustedExerciseCount;
+
 namespace {
 
 constexpr int kSettleFrames = 3;               // ImGui trickles queued input over a few frames
 
 void on_input(void* self) { static_cast<Widget*>(self)->poke(); }
+
+// A shipped exercise, byte for byte as it passed `tend lint` at build time (embed_trusted.py).
+bool trusted(const std::string& exercise_text) {
+    if (kTrustedExerciseCount == 0) return false;
+    Sha256 h;
+    h.update(exercise_text.data(), exercise_text.size());
+    std::array<uint8_t, 32> digest = h.finish();
+    for (int i = 0; i < kTrustedExerciseCount; i++)
+        if (std::memcmp(digest.data(), kTrustedExercises[i], 32) == 0) return true;
+    return false;
+}
 
 std::string format_date(int64_t ms, const char* language) { return page::format_date(ms, language); }
 
@@ -37,7 +53,7 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
     selector_ = selector;
     config_ = parse_config(config_json);
 
-    ExerciseLoad load = load_exercise(exercise_text);
+    ExerciseLoad load = load_exercise(exercise_text, trusted(exercise_text) ? ExerciseChecks::Reading : ExerciseChecks::All);
     if (!load.ok()) {
         // Readers get a kind message from the loader; authors get every precise problem here.
         page::console_error("Tend: this exercise can't be shown because of " + std::to_string(load.problems.size()) +
