@@ -6,7 +6,8 @@
 // Against the built site (build-web/site, or TEND_SITE), served with the tests' strict CSP:
 //
 //   lighthouse  Lighthouse (npm) driving Debian's Chromium, its default mobile profile
-//               (simulated slow 4G, 4× slower CPU), on the demo article with Tend and on the
+//               (simulated slow 4G, 4× slower CPU), served gzipped as a practice's server
+//               would, on the demo article with Tend and on the
 //               same article without its <script> tag, alternating, N runs of each (default 5):
 //               medians and differences of the score, TBT, LCP, CLS, FCP, Speed Index, and
 //               Lighthouse's own main-thread time for tend.js
@@ -27,6 +28,8 @@
 // --disable-gpu for Lighthouse; the harness's for the rest). Numbers from a loaded shared
 // machine are noisy: read medians of enough runs, and the load printed with them.
 import fs from 'node:fs';
+import http from 'node:http';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
@@ -67,10 +70,13 @@ const LH = path.join(H.root, 'node_modules/lighthouse/cli/index.js');
 function lighthouse(url) {
   return new Promise((resolve, reject) => {
     // Async: the server answering Lighthouse's Chromium lives in this process.
-    execFile(process.execPath, [LH, url, '--output=json', '--output-path=stdout', '--quiet', '--only-categories=performance',
+    // No full-page screenshot: Lighthouse makes it by resizing the window to the whole page,
+    // which brings every widget "near" (a reader's window never does that).
+    execFile(process.execPath, [LH, url, '--output=json', '--output-path=stdout', '--quiet', '--only-categories=performance', '--disable-full-page-screenshot',
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
     { env: { ...process.env, CHROME_PATH: process.env.TEND_CHROMIUM || '/usr/bin/chromium' }, maxBuffer: 64 << 20 }, (err, stdout) => {
       if (err) return reject(err);
+      if (process.env.TEND_LH_DUMP) fs.writeFileSync(path.join(process.env.TEND_LH_DUMP, `lh-${Date.now()}.json`), stdout);
       const r = JSON.parse(stdout), a = r.audits;
       const boot = ((a['bootup-time'].details || {}).items || []).find((i) => /tend\.js$/.test(i.url));
       const longTasks = ((a['long-tasks'] || {}).details || {}).items || [];
@@ -85,8 +91,26 @@ function lighthouse(url) {
   });
 }
 
+// The built site as a practice's server sends it: scripts/serve.mjs (the tests' CSP) behind
+// a proxy that gzips what the browser accepts gzipped (Lighthouse counts bytes on the wire).
+async function gzipServe(dir) {
+  const inner = await serve(dir, 0);
+  const port = inner.address().port;
+  const server = http.createServer((req, res) => {
+    http.get({ host: '127.0.0.1', port, path: req.url, headers: req.headers }, (up) => {
+      const headers = { ...up.headers };
+      const zip = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && up.statusCode === 200;
+      if (zip) { delete headers['content-length']; headers['content-encoding'] = 'gzip'; }
+      res.writeHead(up.statusCode, headers);
+      (zip ? up.pipe(zlib.createGzip({ level: 9 })) : up).pipe(res);
+    }).on('error', () => res.writeHead(502).end());
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { address: () => server.address(), close: () => { server.close(); inner.close(); } };
+}
+
 async function lighthouseAB() {
-  const servers = { with: await serve(site, 0), without: await serve(without, 0) };
+  const servers = { with: await gzipServe(site), without: await gzipServe(without) };
   const url = (k) => `http://127.0.0.1:${servers[k].address().port}/demo/`;
   const runs = { with: [], without: [] };
   for (let i = 0; i < LH_RUNS; i++) {

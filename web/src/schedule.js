@@ -76,12 +76,22 @@ export function startWhen(el, start) {
       whenIdle().then(() => stop(true));
       return;
     }
-    io = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      io.disconnect();
-      afterFirstPaint().then(() => stop(true));
-    }, { rootMargin: NEAR });
-    io.observe(el);
+    // Watched only from the first paint on: before it the viewport may not be settled (a
+    // phone's first layout can be the 980 px default before the viewport meta applies, which
+    // puts the whole article "near"), and nothing starts before the article has painted anyway.
+    afterFirstPaint().then(() => {
+      if (!waiting.has(el)) return;
+      io = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        // Believed only if the window agrees: under a phone's emulation the observer's root can
+        // still be the zoomed-out 980 px page for a moment. If not, look again a little later.
+        const r = el.getBoundingClientRect(), h = window.innerHeight || 0;
+        if (!h || (r.top < 3 * h && r.bottom > -2 * h)) return stop(true);
+        io.unobserve(el);
+        setTimeout(() => { if (waiting.has(el)) io.observe(el); }, 250);
+      }, { rootMargin: NEAR });
+      io.observe(el);
+    });
   });
 }
 
