@@ -22,7 +22,12 @@ struct ExerciseLoad {
     bool ok() const { return exercise.has_value(); }
 };
 
+// What load_exercise() checks. Reading: only what reading the file finds (syntax, types,
+// values), for a file already checked whole, e.g. a shipped exercise that passed `tend lint`
+// when the widget was built (its bytes trusted by hash); All: everything, the flow too.
+enum class ExerciseChecks { All, Reading };
+
 // `text` is the file's content. Problems are in document order where possible.
-ExerciseLoad load_exercise(const std::string& text);
+ExerciseLoad load_exercise(const std::string& text, ExerciseChecks checks = ExerciseChecks::All);
 
 }  // namespace tend

@@ -8,14 +8,14 @@ marks exercises use (’ ‘ “ ” — – … •) unless UNICODES says other
 TEND_FONT_UNICODES). Latin Extended-A costs every reader about 4 KB gzipped but nothing at
 start-up: the widget rasterises only the glyphs it shows (fonts.h). Drops hinting and layout
 tables (Dear ImGui's stb_truetype neither hints nor shapes), writes the same ranges out for
-ImGui's atlas, and records the font's em-to-line-height ratio so the widget can size text by
+ImGui's atlas, scales it to a 1000-unit em (smaller, no visible difference), and records the font's em-to-line-height ratio so the widget can size text by
 its em, the way CSS does, rather than by ImGui's ascent-to-descent height.
 """
 import io
 import sys
 
 from fontTools import subset
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTFont, scaleUpem
 
 UNICODES = "U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026"
 
@@ -41,6 +41,11 @@ def main(src, out, unicodes=UNICODES):
     sub = subset.Subsetter(options)
     sub.populate(unicodes=subset.parse_unicodes(unicodes))
     sub.subset(font)
+    # Lato is drawn on a 2000-unit em; 1000 (what most fonts use) is 0.001 em, a twentieth of
+    # a pixel at the largest text we draw, and more of glyf's deltas then fit in a byte:
+    # 1.35 KB less gzipped.
+    if font["head"].unitsPerEm > 1000:
+        scaleUpem.scale_upem(font, 1000)
     buf = io.BytesIO()
     font.save(buf)
     data = buf.getvalue()

@@ -25,9 +25,11 @@ char* malloc_copy(const std::string& s) {
 
 extern "C" {
 
+// Mounting in steps (widget.h): tend_mount, then tend_mount_step while it reports 2.
 EMSCRIPTEN_KEEPALIVE int tend_mount(const char* selector, const char* exercise_json, const char* config_json) {
     return widget().mount(selector, exercise_json, config_json);
 }
+EMSCRIPTEN_KEEPALIVE int tend_mount_step() { return widget().mount_step(); }
 
 EMSCRIPTEN_KEEPALIVE void tend_unmount() { widget().unmount(); }
 

@@ -34,12 +34,18 @@
 
 namespace tend::web {
 
-// What mount() reports.
-enum MountResult { kMounted = 0, kBadExercise = 1, kMountedWithoutCanvas = 3 };
+// What mount() and mount_step() report. kMoreSteps: call mount_step() again.
+enum MountResult { kMounted = 0, kBadExercise = 1, kMoreSteps = 2, kMountedWithoutCanvas = 3 };
 
 class Widget {
 public:
+    // Mounting is done in steps, so that no one task of the page's is long: mount() reads and
+    // checks the exercise, then each mount_step() does one more (the reader's session, the
+    // screen and the page's watchers, the atlas, the first layout, the WebGL context, the
+    // first frame) until it reports kMounted or kMountedWithoutCanvas. The page lets other
+    // work run between the calls (web/src/engine.js).
     int mount(const std::string& selector, const std::string& exercise_text, const std::string& config_json);
+    int mount_step();
     void unmount();
 
     // The reader, through the canvas or the page's mirror.
@@ -75,6 +81,8 @@ private:
     void schedule_tick();              // DOM-only: the pacer's count, once a second
     void frame(double now);
     void lay_out_first();
+    void first_atlas();
+    void open_session();
     ui::Frame layout(double now, float css_w, float css_h, int fb_w, int fb_h, float dt);
     void fonts_for(float density);
     void apply_theme();
@@ -128,6 +136,7 @@ private:
     bool canvas_shows() const { return !dom_only_ && !page_text_; }
 
     // Frame scheduling.
+    int mount_step_ = 0;               // the next of mount_step()'s steps
     bool mounted_ = false;
     long raf_ = 0;
     long timer_ = 0;

@@ -28,6 +28,7 @@ export const announcement = (v) => v.prompt || v.paragraphs.join(' ');
 // Ready without WebGL: mounted (handle.ready resolved) and the mirror drawn.
 export async function waitDomReady(page, sel = W) {
   await page.waitForFunction((s) => { const el = document.querySelector(s); return !!(el && el.__tend && el.__tend.ready); }, sel);
+  await H.bringNear(page, sel); // it starts when the reader comes near (web/src/schedule.js)
   const ok = await page.evaluate(async (s) => !!(await document.querySelector(s).__tend.ready), sel);
   if (!ok) throw new Error('the widget did not mount without WebGL: ' + JSON.stringify(page.errors));
   await page.waitForFunction((s) => document.querySelector(s + ' .tend-mirror [data-k=continue], ' + s + ' .tend-mirror [data-k]'), sel);

@@ -79,7 +79,7 @@ test('a practice accent below 3:1 is corrected, with a console warning; the defa
     const el = document.createElement('div');
     el.id = 'pale';
     document.querySelector('main').appendChild(el);
-    const t = Tend.mount(el, { exercise: 'self-compassion-impossible', accent: '#e8dff0', section: 'pale' });
+    const t = Tend.mount(el, { exercise: 'self-compassion-impossible', accent: '#e8dff0', section: 'pale', start: 'now' });
     await t.ready;
     const css = getComputedStyle(el.querySelector('.tend-frame'));
     return { accent: css.getPropertyValue('--tend-accent').trim(), surface: css.getPropertyValue('--tend-surface').trim(),

@@ -55,7 +55,7 @@ test('an exercise written in Greek is shown by the page from its first screen, a
         { id: 'ground', kind: 'say', text: ['Τα πόδια στο πάτωμα.'], next: '@return' }] };
     const el = document.createElement('div');
     document.body.append(el);
-    const handle = window.Tend.mount(el, { exercise: ex, section: 'greek' });
+    const handle = window.Tend.mount(el, { exercise: ex, section: 'greek', start: 'now' });
     await handle.ready;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const field = el.querySelector('.tend-field');

@@ -114,11 +114,27 @@ export function markStartup() {
 
 // ---- the widget, from the page's side ---------------------------------------------------
 
-// Waits until the widget in `sel` has mounted (handle.ready resolved to the handle).
-// Fails with what the page showed instead (the loader's kind message, console errors).
+// A widget starts only when the reader comes near it (web/src/schedule.js). A test that
+// needs one mounted brings it into view, waits for it to start, and puts the page back where
+// it was (instantly both ways), so the test goes on from the same place as before.
+export async function bringNear(page, sel = WIDGET) {
+  await page.evaluate(async (s) => {
+    const el = document.querySelector(s), d = el.__tend._debug;
+    if (!d.waiting) return;
+    const x = window.scrollX, y = window.scrollY;
+    el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    for (let i = 0; i < 600 && d.waiting; i++) await new Promise((r) => requestAnimationFrame(() => r()));
+    window.scrollTo({ left: x, top: y, behavior: 'instant' });
+  }, sel);
+}
+
+// Waits until the widget in `sel` has mounted (handle.ready resolved to the handle), bringing
+// it near first if it is waiting for the reader. Fails with what the page showed instead (the
+// loader's kind message, console errors).
 export async function waitReady(page, sel = WIDGET, timeout = 20000) {
   await page.waitForFunction((s) => { const el = document.querySelector(s); return !!(el && el.__tend && el.__tend.ready); },
     sel, { timeout });
+  await bringNear(page, sel);
   const ok = await page.evaluate(async (s) => !!(await document.querySelector(s).__tend.ready), sel);
   if (!ok) {
     const msg = await page.evaluate((s) => { const el = document.querySelector(s), m = (el.shadowRoot || el).querySelector('.tend-message'); return m ? m.textContent : ''; }, sel);

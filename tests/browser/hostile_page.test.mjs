@@ -145,7 +145,7 @@ test('a call to action that starts with "//" is another site, not a path of this
     for (const link of ['//elsewhere.example/x', '/\\elsewhere.example', '/contact']) {
       const el = document.createElement('div');
       document.body.append(el);
-      const handle = window.Tend.mount(el, { exercise: ex, ctaLink: link, section: 'cta-' + result.length });
+      const handle = window.Tend.mount(el, { exercise: ex, ctaLink: link, section: 'cta-' + result.length, start: 'now' });
       await handle.ready;
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       result[link] = !!el.querySelector('[data-k=cta]');

@@ -15,11 +15,12 @@ const peers = new Set(); // every widget's storage watch: widgets on the same an
 
 // Asks for the engine (once); a failure lets a later widget try again. It compiles while it
 // downloads, and is used only if its bytes are the ones this tend.js was built with
-// (integrity.js).
-export function loadEngine(base) {
+// (integrity.js). priority: 'low' for the idle-time prefetch (web/src/schedule.js), so it never
+// competes with the article's own resources; the browser's default otherwise.
+export function loadEngine(base, priority) {
   if (!compiled) {
     if (typeof TendEngine !== 'function') return Promise.reject(new Error('this tend.js has no engine glue: use the one scripts/build-web stages'));
-    compiled = compileChecked(base + 'tend-engine.wasm');
+    compiled = compileChecked(base + 'tend-engine.wasm', priority);
     compiled.catch(() => { compiled = null; });
   }
   return compiled;
@@ -58,20 +59,35 @@ export function startEngine(module, base, host) {
   });
 }
 
+// Mount's steps (src/web/widget.h), by name, for handle._debug.mountSteps.
+const STEPS = ['exercise', 'session', 'screen', 'atlas', 'layout', 'context', 'first frame'];
+
+// A new task, so the page's input, rendering and own work can run between mount's steps.
+const nextTask = () => (window.scheduler && scheduler.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
+
 function Engine(M) {
   let live = true;
+  const steps = []; // [name, ms] of each of mount's steps
   const call = (fn, ...texts) => {
     if (!live) return undefined;
     const go = (i, ptrs) => (i === texts.length ? fn(...ptrs) : withString(M, texts[i], (p) => go(i + 1, [...ptrs, p])));
     return go(0, []);
   };
   return {
-    // What mount reports: 0 drawn on the canvas, 3 without WebGL (the mirror is the widget), 1 a bad exercise.
-    // The canvas is handed over by element (see engine_library.js), wherever it lives.
+    // Mounts in steps, each a task of its own: a promise of what mount reports, 0 drawn on the
+    // canvas, 3 without WebGL (the mirror is the widget), 1 a bad exercise (or unmounted meanwhile).
     mount(canvas, exercise, config) {
-      M.specialHTMLTargets['!tend-canvas'] = canvas;
-      return call(M._tend_mount, '!tend-canvas', exercise, config);
+      M.specialHTMLTargets['!tend-canvas'] = canvas; // by element, wherever it lives (engine_library.js)
+      const timed = (i, fn) => {
+        const t0 = performance.now(), rc = fn();
+        steps.push([STEPS[i] || String(i), performance.now() - t0]);
+        return rc;
+      };
+      const next = (i, rc) => (rc !== 2 ? Promise.resolve(rc)
+        : nextTask().then(() => next(i + 1, live ? timed(i, () => M._tend_mount_step()) : 1)));
+      return next(1, timed(0, () => call(M._tend_mount, '!tend-canvas', exercise, config)));
     },
+    mountSteps: () => steps.map(([name, ms]) => ({ name, ms })),
     unmount() { if (live) { live = false; M._tend_unmount(); } },
     press: (key) => call(M._tend_press, key),
     typed: (fieldKey, words) => call(M._tend_text_input, fieldKey, words),

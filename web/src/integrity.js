@@ -41,8 +41,9 @@ export function checked(name, url, bytes) {
 }
 
 // A request that never got an answer (the network, CORS, an opaque frame) says which file it was.
-export function fetchBytes(url) {
-  return fetch(url, FETCH).then((r) => {
+// priority: 'low' for a prefetch (schedule.js), or none for the browser's default.
+export function fetchBytes(url, priority) {
+  return fetch(url, priority ? Object.assign({ priority }, FETCH) : FETCH).then((r) => {
     if (!r.ok) throw new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
     return r;
   }, (e) => { throw e instanceof TypeError ? new TypeError('could not fetch ' + url + ' (' + e.message + ')') : e; });
@@ -52,8 +53,8 @@ export function fetchBytes(url) {
 // hash), and handed over only once its bytes are known to be the right ones. The Response
 // the compiler reads says application/wasm itself, so a host that serves .wasm under another
 // type still streams.
-export function compileChecked(url) {
-  return fetchBytes(url).then((r) => {
+export function compileChecked(url, priority) {
+  return fetchBytes(url, priority).then((r) => {
     const [a, b] = r.body.tee();
     const wasm = { headers: { 'Content-Type': 'application/wasm' } };
     const module = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(new Response(a, wasm))

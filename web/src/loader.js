@@ -3,8 +3,9 @@
  *   <script src="https://example.org/tend/tend.js" defer></script>
  *   <div data-tend-exercise="self-compassion-impossible" data-tend-accent="#7a5c99"></div>
  *
- * Every element with data-tend-exercise is mounted when the page is ready; more can be
- * mounted later with Tend.mount(element, options). The engine (tend-engine.wasm) is fetched
+ * Every element with data-tend-exercise gets its box when the page is ready, and starts when
+ * the reader comes near it (schedule.js; data-tend-start="now" starts it at once); more can
+ * be mounted later with Tend.mount(element, options). The engine (tend-engine.wasm) is fetched
  * and compiled once per page and instantiated once per widget, so widgets never share state.
  * This file asks the network only for the widget's own files: tend.css, tend-engine.wasm
  * and the exercise JSON. No cookies, no eval. On window: the global Tend, and one passive
@@ -36,6 +37,7 @@ import { hashOf } from './integrity.js';
 import { askToKeep } from './persist.js';
 import { has, setLang, table } from './mirror.js';
 import { dataOptions, engineConfig, exerciseSource, loadExercise } from './options.js';
+import { prefetch, startOption, startWhen, stopWaiting, isWaiting, whenIdle } from './schedule.js';
 import { keepInSight } from './viewport.js';
 
 // The kind words for a widget that can't be shown, in the exercise's language (or the page's):
@@ -187,6 +189,7 @@ function start() {
     const handle = {
       element: el,
       unmount() {
+        stopWaiting(el);
         if (engine) engine.unmount();
         engine = null;
         stopKeepingInSight();
@@ -207,6 +210,8 @@ function start() {
         get frames() { return engine ? engine.frames() : 0; },
         get framePending() { return !!engine && engine.framePending(); }, // the canvas isn't showing the latest yet
         get steps() { return steps; },
+        get waiting() { return isWaiting(el); }, // not started yet: not near the viewport (schedule.js)
+        mountSteps: () => (engine ? engine.mountSteps() : []), // each of mount's steps (engine.js), in ms
         missingGlyphs: (text) => (engine ? engine.missingGlyphs(text) : -1),
         targets: () => (engine ? engine.targets() : []),
         messages: () => Object.assign({}, host.counts), // how many of each the engine sent the page
@@ -221,27 +226,35 @@ function start() {
     el.__tend = handle;
     askToKeep(handle); // navigator.storage.persist(), once the reader has words worth keeping
 
+    // Started when the reader comes near (schedule.js); the engine and the exercise are
+    // fetched before that, once the page is idle.
     const source = exerciseSource(options, base);
-    handle.ready = allOrWorst([loadEngine(base), loadExercise(options, base), styled]).then(([module, exerciseText]) => {
+    const started = startWhen(el, options.start);
+    if (startOption(options.start) !== 'now') prefetch(() => loadEngine(base, 'low').catch(() => {}));
+    const exercise = Promise.race([whenIdle(), started]).then(() => loadExercise(options, base));
+    handle.ready = allOrWorst([started.then((go) => (go ? loadEngine(base) : null)), exercise, styled]).then(([module, exerciseText]) => {
       try { language = String(JSON.parse(exerciseText).language || ''); } catch (e) { language = ''; }
-      if (!el.__tend) return null; // unmounted while loading
+      if (!el.__tend || !module) return null; // unmounted while waiting or loading
       return startEngine(module, base, host).then((e) => {
         if (!el.__tend) return null;
-        const rc = e.mount(dom.canvas, exerciseText, engineConfig(options, source));
-        if (rc === 3) host.showAlone(true); // no WebGL: the mirror is the widget
-        if (rc !== 0 && rc !== 3) { fail(); return null; }
-        engine = e;
-        host.attach(e);
-        return handle;
+        return e.mount(dom.canvas, exerciseText, engineConfig(options, source)).then((rc) => {
+          if (!el.__tend) { e.unmount(); return null; } // unmounted between mount's steps
+          if (rc === 3) host.showAlone(true); // no WebGL: the mirror is the widget
+          if (rc !== 0 && rc !== 3) { fail(); return null; }
+          engine = e;
+          host.attach(e);
+          return handle;
+        });
       });
-    }).catch((e) => { fail(e); return null; });
+    }).catch((e) => { stopWaiting(el); fail(e); return null; });
     return handle;
   }
 
   function mountAll(root) {
     const found = (root || document).querySelectorAll('[data-tend-exercise]');
-    // Ask for the engine before building any widget's DOM (each mount reports a failure).
-    if (found.length) loadEngine(base).catch(() => {});
+    // A widget that starts at once asks for the engine before any widget's DOM is built (each
+    // mount reports a failure); the others wait for the page to be idle (schedule.js).
+    if (Array.prototype.some.call(found, (el) => startOption(el.getAttribute('data-tend-start')) === 'now')) loadEngine(base).catch(() => {});
     return Array.prototype.map.call(found, (el) => mount(el));
   }
 

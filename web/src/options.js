@@ -8,7 +8,7 @@ export function dataOptions(el) {
   if (d.tendExercise) o.exerciseRef = d.tendExercise;
   const map = { tendAccent: 'accent', tendBackground: 'background', tendPracticeName: 'practiceName',
     tendCtaText: 'ctaText', tendCtaLink: 'ctaLink', tendSection: 'section', tendRegion: 'region',
-    tendHelpLabel: 'helpLabel', tendHelpText: 'helpText', tendHelpLink: 'helpLink' };
+    tendHelpLabel: 'helpLabel', tendHelpText: 'helpText', tendHelpLink: 'helpLink', tendStart: 'start' };
   for (const k of Object.keys(map)) if (d[k]) o[map[k]] = d[k];
   if (d.tendFontScale) o.fontScale = parseFloat(d.tendFontScale);
   if (d.tendRadius) o.radius = parseFloat(d.tendRadius);
