@@ -623,7 +623,9 @@ void read_exercise(const Node& root, Exercise& ex, Notes& notes, Problems& out) 
     if (const Node* safety = get(root, top, "safety", true, out)) read_safety(*safety, Path(top, "safety"), ex.safety, notes, out);
 
     const Node* steps = read_array(root, top, "steps", true, 1, kMaxSteps, "step", "steps", out);
-    if (!steps) return;
+    // Over the limit the count is the one problem: checking the rest would cost the widget work
+    // and memory it doesn't have (and the author learns nothing more from it).
+    if (!steps || steps->size() > kMaxSteps) return;
     ex.steps.reserve(steps->size());
     notes.steps.reserve(steps->size());
     StepIds& first = notes.first_with_id;
