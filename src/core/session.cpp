@@ -133,9 +133,10 @@ void Session::open() {
         state_.exercise_version = exercise_.version;
         state_.current = exercise_.steps.empty() ? "" : exercise_.steps[0].id;
         if (kept != StoreResult::Ok) {
-            // The only copy is the stored one: don't overwrite it now. The reader's next
-            // change will try to save (and tell them if storage still refuses).
+            // The stored bytes are the only copy: leave them exactly where they are, and keep
+            // this session in memory for as long as the page is open (save() writes nothing).
             status_.last_write = kept;
+            status_.left_in_place = true;
             return;
         }
         status_.backup_key = key;
@@ -179,6 +180,7 @@ bool Session::answered(const Step& step) const {
 // agree; recording is idempotent (one key per started_ms). Either failure is reported.
 void Session::save() {
     state_.updated_ms = clock_();
+    if (status_.left_in_place) return;  // never over the only copy of what couldn't be read
     StoreResult journal = StoreResult::Ok;
     const Step* step = graph_.find(state_.current);
     if (step && step->kind == StepKind::End && state_.finished())

@@ -24,7 +24,8 @@ namespace tend {
 struct SessionStatus {
     StoreResult last_write = StoreResult::Ok;  // not Ok → "your answers are only kept on this page for now"
     bool recovered = false;          // stored data couldn't be read; it was kept under backup_key and a fresh session began
-    std::string backup_key;
+    std::string backup_key;          // "" when the backup couldn't be written: then left_in_place
+    bool left_in_place = false;      // unreadable and not copied aside: left untouched, this session kept in memory only
     bool resumed_after_change = false;  // the exercise changed since the save; resumed at the nearest earlier step
 };
 

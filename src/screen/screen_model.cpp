@@ -95,6 +95,7 @@ Word notice_word(Notice n) {
         case Notice::StorageFull: return Word::storage_full;
         case Notice::StorageFailed: return Word::storage_failed;
         case Notice::Recovered: return Word::recovered;
+        case Notice::RecoveredLeftInPlace: return Word::recovered_left_in_place;
         case Notice::ResumedAfterChange: return Word::resumed_after_change;
     }
     return Word::storage_failed;

@@ -251,7 +251,8 @@ std::vector<screen::Notice> Widget::notices() const {
     if (w == StoreResult::Blocked) n.push_back(config_.sandboxed ? Notice::StorageBlockedInFrame : Notice::StorageBlocked);
     else if (w == StoreResult::Full) n.push_back(Notice::StorageFull);
     else if (w == StoreResult::Failed) n.push_back(Notice::StorageFailed);
-    if (st.recovered) n.push_back(Notice::Recovered);
+    // "Set aside" only when the copy was written; otherwise it was left where it was.
+    if (st.recovered) n.push_back(st.left_in_place ? Notice::RecoveredLeftInPlace : Notice::Recovered);
     if (st.resumed_after_change && !moved_) n.push_back(Notice::ResumedAfterChange);
     return n;
 }

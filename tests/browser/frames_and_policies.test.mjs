@@ -30,6 +30,8 @@ test('a page whose Content-Security-Policy forbids WebAssembly: the console says
     await route.fulfill({ response, headers });
   });
   await page.goto(h.base + '/demo/');
+  // The reader comes near the widget (it starts then, schedule.js), and the engine is refused.
+  await page.evaluate(() => document.querySelector('[data-tend-exercise]').scrollIntoView());
   await page.waitForFunction(() => !document.querySelector('.tend-message').hidden, null, { timeout: 15000 });
   const message = await page.evaluate(() => document.querySelector('.tend-message').textContent);
   await page.close();

@@ -143,3 +143,35 @@ for (const [name, garbage] of [
     await page.close();
   });
 }
+
+// Harm prevented: a notice that promised "set aside, not deleted" when the copy was never
+// written, and the reader's first step then overwriting the only copy of their old words.
+test('nearly full with a corrupt save: no copy fits, so nothing is said to be set aside and the original is never overwritten', async () => {
+  const garbage = '{"exercise_id": "self-compassion-impossible", "current": "half a wo';
+  const page = await h.newPage({ width: 1024, reducedMotion: 'reduce' });
+  // Room for nothing new: the backup copy fails, and so would anything else (until it frees up below).
+  await page.addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (!window.__roomAgain) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  });
+  await page.goto(h.base + '/tend.css');
+  await page.evaluate(([k, v]) => { window.__roomAgain = true; localStorage.setItem(k, v); }, [KEY + 'session', garbage]);
+  await page.goto(h.base + '/demo/');
+  await H.waitReady(page);
+  const text = await liveText(page);
+  assert.match(text, /couldn’t be read, so this is a fresh start\. The old data is left just as it was/, 'the reader is told what was done');
+  assert.doesNotMatch(text, /set aside/, 'no promise of a copy that was never written');
+  const first = (await H.state(page)).stepId;
+  // Storage frees up; the reader moves on. Their old words must still be there, untouched.
+  await page.evaluate(() => { window.__roomAgain = true; });
+  await H.clickTarget(page, '##continue', 'Continue');
+  await page.waitForFunction((f) => document.querySelector('[data-tend-exercise]').__tend.state().stepId !== f, first);
+  const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  assert.equal(stored[KEY + 'session'], garbage, 'the only copy, byte for byte');
+  assert.deepEqual(Object.keys(stored).filter((k) => k.startsWith(KEY + 'backup/')), [], 'no backup was claimed');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

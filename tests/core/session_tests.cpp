@@ -929,6 +929,21 @@ TEST_CASE("when the backup itself can't be written, the only copy is left alone"
     CHECK(again->status().last_write == StoreResult::Blocked);
     CHECK(r.store.data[key] == "garbage");
     CHECK(again->state().current == "welcome");
+    CHECK(again->status().left_in_place);
+    SECTION("and stays alone when storage frees up: the reader's words this time are kept in memory") {
+        r.store.fail_writes = StoreResult::Ok;
+        REQUIRE(again->next());
+        CHECK(again->state().current != "welcome");
+        CHECK(r.store.data[key] == "garbage");
+        CHECK(again->status().left_in_place);
+        CHECK(again->status().last_write == StoreResult::Blocked);  // still only on this page
+    }
+    SECTION("until the reader deletes their answers themselves") {
+        r.store.fail_writes = StoreResult::Ok;
+        again->restart();
+        CHECK_FALSE(r.store.data.count(key));
+        CHECK_FALSE(again->status().left_in_place);
+    }
 }
 
 TEST_CASE("a session saved under an earlier version resumes after the exercise changed", "[store]") {

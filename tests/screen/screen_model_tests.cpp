@@ -275,6 +275,13 @@ TEST_CASE("storage trouble and an unreadable old save are told kindly, as notice
     REQUIRE(s.notices.size() == 2);
     CHECK(s.notices[0].find("storage for this site is full") != std::string::npos);
     CHECK(s.notices[1].find("set aside, not deleted") != std::string::npos);
+    SECTION("\"set aside\" only when the copy was written; otherwise it is left where it was") {
+        r.around.notices = {Notice::StorageFull, Notice::RecoveredLeftInPlace};
+        Screen left = r.screen();
+        REQUIRE(left.notices.size() == 2);
+        CHECK(left.notices[1].find("set aside") == std::string::npos);
+        CHECK(left.notices[1].find("left just as it was") != std::string::npos);
+    }
 }
 
 TEST_CASE("the end: the reader's words once for each question answered, then ways to keep them and to delete them") {

@@ -56,8 +56,9 @@ function permanentCause(err) {
     return 'this page\'s Content-Security-Policy doesn\'t allow WebAssembly: add \'wasm-unsafe-eval\' to its script-src';
   }
   if (self.origin === 'null' && err instanceof TypeError) {
-    return 'this page is in a sandboxed frame (origin "null"), and the server of the widget\'s files doesn\'t allow ' +
-      'that origin (CORS): serve them with Access-Control-Allow-Origin, or give the frame allow-same-origin';
+    return 'this page is in a sandboxed frame (origin "null"), and the server of the widget\'s files (tend.css, ' +
+      'tend-engine.wasm, the exercises) doesn\'t allow that origin (CORS): serve them with Access-Control-Allow-Origin, ' +
+      'or give the frame allow-same-origin';
   }
   return null;
 }
@@ -107,7 +108,9 @@ function start() {
       link.setAttribute('data-tend-css', '');
       link.__tendLoaded = new Promise((ok, no) => {
         link.onload = ok;
-        link.onerror = () => no(new Error(link.href + ' was refused (not the tend.css this tend.js was built with) or is missing'));
+        // A TypeError, as fetch's own failures are: the file didn't arrive (missing, refused by
+        // CORS, or not the tend.css this tend.js was built with).
+        link.onerror = () => no(new TypeError('could not load ' + link.href + ' (missing, not allowed by CORS, or not the tend.css this tend.js was built with)'));
       });
       into.appendChild(link);
     }
@@ -232,7 +235,10 @@ function start() {
     const started = startWhen(el, options.start);
     if (startOption(options.start) !== 'now') prefetch(() => loadEngine(base, 'low').catch(() => {}));
     const exercise = Promise.race([whenIdle(), started]).then(() => loadExercise(options, base));
-    handle.ready = allOrWorst([started.then((go) => (go ? loadEngine(base) : null)), exercise, styled]).then(([module, exerciseText]) => {
+    // The exercise and the stylesheet are known early, so a broken one shows before the reader
+    // comes near; the engine is asked for once the widget starts.
+    const engine = started.then((go) => (go ? loadEngine(base) : null));
+    handle.ready = allOrWorst([exercise, styled]).then(([exerciseText]) => engine.then((module) => [module, exerciseText])).then(([module, exerciseText]) => {
       try { language = String(JSON.parse(exerciseText).language || ''); } catch (e) { language = ''; }
       if (!el.__tend || !module) return null; // unmounted while waiting or loading
       return startEngine(module, base, host).then((e) => {
