@@ -237,8 +237,8 @@ function start() {
     const exercise = Promise.race([whenIdle(), started]).then(() => loadExercise(options, base));
     // The exercise and the stylesheet are known early, so a broken one shows before the reader
     // comes near; the engine is asked for once the widget starts.
-    const engine = started.then((go) => (go ? loadEngine(base) : null));
-    handle.ready = allOrWorst([exercise, styled]).then(([exerciseText]) => engine.then((module) => [module, exerciseText])).then(([module, exerciseText]) => {
+    const engineReady = started.then((go) => (go ? loadEngine(base) : null));
+    handle.ready = allOrWorst([exercise, styled]).then(([exerciseText]) => engineReady.then((module) => [module, exerciseText])).then(([module, exerciseText]) => {
       try { language = String(JSON.parse(exerciseText).language || ''); } catch (e) { language = ''; }
       if (!el.__tend || !module) return null; // unmounted while waiting or loading
       return startEngine(module, base, host).then((e) => {
