@@ -54,17 +54,29 @@ bool fit_to_exercise(const StepGraph& steps, SessionState& s) {
         if (const Step* step = steps.find(s.current); !step || step->kind != StepKind::End) s.finished_ms = 0;
     }
 
-    // The safety path only makes sense while the reader is on it and it still leads back.
-    if (s.in_safety()) {
-        bool still_on_path = static_cast<int>(s.history.size()) >= s.safety_entered_at &&
-                             steps.on_safety_path(steps.index_of(s.current));
-        if (still_on_path && !steps.find(s.return_to) && s.safety_entered_at > 0)
-            s.return_to = s.history[s.safety_entered_at - 1];
-        if (!still_on_path || !steps.find(s.return_to)) {
-            s.return_to.clear();
-            s.safety_entered_at = -1;
-            changed = true;
-        }
+    // The safety path only makes sense while the reader is on it, and "@return" must lead off
+    // it to a step that exists: a return point on the path itself would send them round it for
+    // ever. Where it is gone, the nearest earlier step off the path stands in, or the first step
+    // (which is never on it).
+    const std::string& first = steps.exercise().steps.empty() ? s.current : steps.exercise().steps[0].id;
+    auto off_path = [&](const std::string& id) { return steps.find(id) && !steps.on_safety_path(steps.index_of(id)); };
+    const bool on_path = steps.on_safety_path(steps.index_of(s.current));
+    if (s.in_safety() && !(on_path && static_cast<int>(s.history.size()) >= s.safety_entered_at)) {
+        s.return_to.clear();  // no longer on the path: nothing to return from
+        s.safety_entered_at = -1;
+        changed = true;
+    }
+    if (on_path && !off_path(s.return_to)) {
+        // On a grounding step with no way back (renamed away, tampered, or never recorded).
+        if (!s.in_safety()) s.safety_entered_at = static_cast<int>(s.history.size());
+        int from = std::min(s.safety_entered_at, static_cast<int>(s.history.size()));
+        s.return_to = first;
+        for (int i = from - 1; i >= 0; i--)
+            if (off_path(s.history[i])) {
+                s.return_to = s.history[i];
+                break;
+            }
+        changed = true;
     }
     return changed;
 }

@@ -4,6 +4,7 @@
 // reached by the button or by a branch) and session_branches.json (one step whose branches
 // exercise every condition test).
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "conditions.h"
 #include "fixtures.h"
@@ -21,6 +22,14 @@ constexpr int64_t kNow = 1795701900000;  // 2026-11-26 14:05 UTC
 const std::string kPrefix = "tend/test/";
 
 Exercise load_fixture(const std::string& name) { return fixtures::load_fixture("valid/" + name); }
+
+// A stored session with one field changed, as a tampered or older save would hold it.
+template <typename T>
+std::string with_field(const std::string& stored, const std::string& key, const T& value) {
+    nlohmann::json j = nlohmann::json::parse(stored);
+    j[key] = value;
+    return j.dump();
+}
 
 // One reader on one device: an exercise, their storage, a clock the test moves by hand.
 struct Reader {
@@ -1023,6 +1032,41 @@ TEST_CASE("resuming inside the grounding path after the exercise changed", "[sto
         CHECK(again->state().current == "ground");
         CHECK(again->state().in_safety());
         CHECK(again->state().return_to == "feeling");
+    }
+}
+
+TEST_CASE("a restored pause always leads back off the grounding path, and the repair is saved", "[store][safety]") {
+    Reader r("session_flow.json");
+    REQUIRE(r.session.enter_safety());  // on the very first step
+    REQUIRE(r.session.state().return_to == "welcome");
+
+    SECTION("the step they paused on was renamed in a new version (no tampering)") {
+        Exercise changed = r.exercise;
+        changed.version = "2";
+        changed.steps[0].id = "hello";
+        auto again = r.reopen(changed);
+        CHECK(again->state().current == "ground");
+        CHECK(again->state().in_safety());
+        CHECK(again->state().return_to == "hello");
+        CHECK(session_from_json(r.stored())->return_to == "hello");  // the repair is kept
+        REQUIRE(again->leave_safety());
+        CHECK(again->state().current == "hello");
+        CHECK_FALSE(again->state().in_safety());
+    }
+    SECTION("a stored return point on the grounding path itself") {
+        r.store.data[r.session.storage_key()] = with_field(r.stored(), "return_to", "ground_breathe");
+        auto again = r.reopen(r.exercise);
+        CHECK(again->state().return_to == "welcome");
+        REQUIRE(again->leave_safety());
+        CHECK(again->state().current == "welcome");
+    }
+    SECTION("on a grounding step without the pause recorded at all") {
+        r.store.data[r.session.storage_key()] = with_field(with_field(r.stored(), "return_to", ""), "safety_entered_at", -1);
+        auto again = r.reopen(r.exercise);
+        CHECK(again->state().current == "ground");
+        CHECK(again->state().in_safety());
+        REQUIRE(again->leave_safety());
+        CHECK(again->state().current == "welcome");
     }
 }
 
