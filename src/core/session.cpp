@@ -26,6 +26,12 @@ std::string clip_code_points(const std::string& s, int max_chars) {
     return s;
 }
 
+int code_points(const std::string& s) {
+    int count = 0;
+    for (unsigned char c : s) count += (c & 0xC0) != 0x80;
+    return count;
+}
+
 // Brings a restored session in line with an exercise that changed since it was saved.
 // Steps that are gone leave history; a current step that is gone gives way to the nearest
 // earlier one that still exists. Answers are never touched: they are the reader's words.
@@ -164,6 +170,31 @@ void Session::open() {
     state_.current = exercise_.steps.empty() ? "" : exercise_.steps[0].id;
 }
 
+void Session::sync() {
+    const SessionState mine = state_;
+    // Words this session couldn't save (storage full) can't have been seen by anyone.
+    const bool saved_here = status_.last_write == StoreResult::Ok && !status_.left_in_place;
+    open();
+    // A fresh start elsewhere (the reader deleted their answers there) is taken as it is, and
+    // a write that had this session's latest save in view carries a higher revision.
+    if (status_.recovered || state_.started_ms != mine.started_ms) return;
+    if (saved_here && state_.revision > mine.revision) return;
+    bool kept = false;
+    for (const auto& [id, a] : mine.answers) {
+        if (a.text.empty()) continue;
+        Answer& theirs = state_.answers[id];
+        if (theirs.text.find(a.text) != std::string::npos) continue;  // they have our words already
+        std::string both = a.text.find(theirs.text) != std::string::npos ? a.text : theirs.text + "\n\n" + a.text;
+        theirs.text = std::move(both);  // past max_length if need be: both tabs' words, whole
+        if (theirs.at_ms == 0) theirs.at_ms = a.at_ms;
+        theirs.skipped = false;
+        kept = true;
+    }
+    if (!kept) return;
+    status_.kept_both = true;
+    save();
+}
+
 void Session::restart() {
     // A new started_ms names a new journal entry; two sessions within one millisecond
     // (a fast double tap, a fake clock) must not share one.
@@ -193,6 +224,7 @@ bool Session::answered(const Step& step) const {
 void Session::save() {
     state_.updated_ms = clock_();
     if (status_.left_in_place) return;  // never over the only copy of what couldn't be read
+    state_.revision++;
     StoreResult journal = StoreResult::Ok;
     const Step* step = graph_.find(state_.current);
     if (step && step->kind == StepKind::End && state_.finished())
@@ -249,7 +281,9 @@ bool Session::set_text(const std::string& text) {
     if (!step || step->kind != StepKind::Text) return false;
     Answer& a = state_.answers[step->id];
     a.skipped = false;
-    a.text = clip_code_points(text, step->max_length);
+    // Never shorter than words already kept: two tabs' words kept together (sync()) may run
+    // past the limit, and the next keystroke must not cut them off.
+    a.text = clip_code_points(text, std::max(step->max_length, code_points(a.text)));
     a.at_ms = clock_();
     save();
     return true;

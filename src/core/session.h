@@ -27,6 +27,7 @@ struct SessionStatus {
     std::string backup_key;          // "" when the backup couldn't be written: then left_in_place
     bool left_in_place = false;      // unreadable and not copied aside: left untouched, this session kept in memory only
     bool resumed_after_change = false;  // the exercise changed since the save; resumed at the nearest earlier step
+    bool kept_both = false;  // another tab wrote over words of this one it hadn't seen: both were kept (sync())
 };
 
 using Clock = std::function<int64_t()>;  // ms since the Unix epoch
@@ -40,6 +41,10 @@ public:
 
     // Resumes the saved session if there is a readable one, otherwise starts at the first step.
     void open();
+    // Another tab or widget changed the stored session: take it up. Where that write was made
+    // without this session's latest save in view, every reply of this session's that it lacks
+    // is kept too, after the other's words, and saved (status().kept_both).
+    void sync();
     // Forgets the session in progress (not the journal) and starts again at the first step.
     void restart();
 

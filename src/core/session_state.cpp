@@ -173,7 +173,8 @@ struct Reader {
         if (s->in_safety() != !s->return_to.empty())
             return fail("/safety_entered_at", "and \"return_to\" disagree about whether the reader is on the safety path");
 
-        return integer(j, "started", top, 0, kMaxTimeMs, &s->started_ms) &&
+        return integer(j, "rev", top, 0, kMaxTimeMs, &s->revision, false) &&
+               integer(j, "started", top, 0, kMaxTimeMs, &s->started_ms) &&
                integer(j, "updated", top, 0, kMaxTimeMs, &s->updated_ms) &&
                integer(j, "finished", top, 0, kMaxTimeMs, &s->finished_ms, false);
     }
@@ -185,7 +186,7 @@ bool SessionState::operator==(const SessionState& o) const {
     return exercise_id == o.exercise_id && exercise_version == o.exercise_version && current == o.current &&
            answers == o.answers && history == o.history && return_to == o.return_to &&
            safety_entered_at == o.safety_entered_at && started_ms == o.started_ms && updated_ms == o.updated_ms &&
-           finished_ms == o.finished_ms;
+           finished_ms == o.finished_ms && revision == o.revision;
 }
 
 // Written with JsonWriter rather than through a tree: a session is saved after every change,
@@ -210,7 +211,7 @@ std::string session_to_json(const SessionState& state) {
     j.key("exercise").begin().str("id", state.exercise_id).str("version", state.exercise_version).end();
     j.integer("finished", state.finished_ms).str("format", kSessionFormat);
     j.key("history").strings(state.history);
-    j.str("return_to", state.return_to).integer("safety_entered_at", state.safety_entered_at);
+    j.str("return_to", state.return_to).integer("rev", state.revision).integer("safety_entered_at", state.safety_entered_at);
     j.integer("started", state.started_ms).integer("updated", state.updated_ms);
     j.end();
     return j.take();

@@ -27,6 +27,10 @@ struct SessionState {
     int64_t started_ms = 0;
     int64_t updated_ms = 0;
     int64_t finished_ms = 0;             // 0 until an `end` step is reached
+    // How many times this session has been saved, by any tab or widget. A write made without
+    // another tab's latest save in view carries a revision no higher than that save's: the
+    // other tab can tell its words were not seen (Session::sync).
+    int64_t revision = 0;
 
     bool in_safety() const { return safety_entered_at >= 0; }
     bool finished() const { return finished_ms != 0; }

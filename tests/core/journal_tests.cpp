@@ -249,6 +249,7 @@ TEST_CASE("the JSON export's bytes: keys in order, two spaces a level, strings e
         "summary"
       ],
       "return_to": "",
+      "rev": 13,
       "safety_entered_at": -1,
       "started": 1795701900000,
       "updated": 1795701900000

@@ -818,6 +818,7 @@ TEST_CASE("a saved session's bytes: every field, keys in order, no spaces", "[st
     st.started_ms = kNow;
     st.updated_ms = kNow + 1;
     st.finished_ms = 0;
+    st.revision = 12;
     const std::string expected =
         R"({"answers":{"feeling":{"at":0,"skipped":false,"text":"tired \"very\"\n\u0001"},)"
         R"("intensity_before":{"at":0,"number":0,"skipped":false},"kind_phrase":{"at":7,"skipped":true},)"
@@ -825,7 +826,7 @@ TEST_CASE("a saved session's bytes: every field, keys in order, no spaces", "[st
         R"("which_part":{"at":0,"chosen":["critic","protector"],"other":"caf)" "\xC3\xA9 \xEF\xBF\xBD" R"(","skipped":false}},)"
         R"("current":"ground_breathe","exercise":{"id":"session-flow","version":"1.0.0"},"finished":0,)"
         R"("format":"tend.session/1","history":["welcome","intensity_before","ground"],"return_to":"which_part",)"
-        R"("safety_entered_at":3,"started":1795701900000,"updated":1795701900001})";
+        R"("rev":12,"safety_entered_at":3,"started":1795701900000,"updated":1795701900001})";
     CHECK(session_to_json(st) == expected);
     // The same bytes nlohmann's dump() gives for the document: keys sorted, no spaces.
     JsonParse parsed = parse_json_guarded(expected);
@@ -834,7 +835,7 @@ TEST_CASE("a saved session's bytes: every field, keys in order, no spaces", "[st
     SessionState empty;
     CHECK(session_to_json(empty) ==
           R"({"answers":{},"current":"","exercise":{"id":"","version":""},"finished":0,"format":"tend.session/1",)"
-          R"("history":[],"return_to":"","safety_entered_at":-1,"started":0,"updated":0})");
+          R"("history":[],"return_to":"","rev":0,"safety_entered_at":-1,"started":0,"updated":0})");
 }
 
 TEST_CASE("a damaged saved session is refused with a plain reason", "[store]") {
@@ -1067,6 +1068,46 @@ TEST_CASE("a restored pause always leads back off the grounding path, and the re
         CHECK(again->state().in_safety());
         REQUIRE(again->leave_safety());
         CHECK(again->state().current == "welcome");
+    }
+}
+
+TEST_CASE("two tabs on the same question: a write that hadn't seen the other tab's words keeps both", "[store][tabs]") {
+    Reader r("session_flow.json");
+    walk_to_feeling(r.session);
+    Session& a = r.session;
+    auto b = r.reopen(r.exercise);  // the second tab, in step with the first
+
+    SECTION("taking turns, each sees the other's words: nothing to keep twice") {
+        REQUIRE(b->set_text("heavy"));
+        a.sync();  // the storage event
+        CHECK(a.view().reply == "heavy");
+        REQUIRE(a.set_text("heavy, and tired"));
+        b->sync();
+        CHECK(b->view().reply == "heavy, and tired");
+        CHECK_FALSE(b->status().kept_both);
+        REQUIRE(b->set_text("heavy"));  // a deletion in one tab is a deletion
+        a.sync();
+        CHECK(a.view().reply == "heavy");
+        CHECK_FALSE(a.status().kept_both);
+    }
+    SECTION("typing at once: the later write hadn't seen the earlier one") {
+        REQUIRE(b->set_text("second tab"));
+        REQUIRE(a.set_text("first tab"));  // before its storage event came
+        b->sync();
+        CHECK(b->status().kept_both);
+        CHECK(b->view().reply == "first tab\n\nsecond tab");  // past the 20 characters allowed: both, whole
+        CHECK(session_from_json(r.stored())->answers.at("feeling").text == b->view().reply);  // saved
+        a.sync();  // and the first tab takes both up, with nothing to add
+        CHECK(a.view().reply == b->view().reply);
+        CHECK_FALSE(a.status().kept_both);
+    }
+    SECTION("the other tab started afresh (its reader deleted their answers): taken as it is") {
+        REQUIRE(b->set_text("mine"));
+        r.now += 5;
+        a.restart();
+        b->sync();
+        CHECK(b->state().answers.empty());
+        CHECK_FALSE(b->status().kept_both);
     }
 }
 
