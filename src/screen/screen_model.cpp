@@ -96,6 +96,7 @@ Word notice_word(Notice n) {
         case Notice::StorageFailed: return Word::storage_failed;
         case Notice::Recovered: return Word::recovered;
         case Notice::RecoveredLeftInPlace: return Word::recovered_left_in_place;
+        case Notice::KeptBoth: return Word::kept_both;
         case Notice::ResumedAfterChange: return Word::resumed_after_change;
     }
     return Word::storage_failed;

@@ -21,7 +21,7 @@ namespace tend::screen {
 
 // What the widget tells the reader about their stored words.
 enum class Notice : uint8_t {
-    KeepingNothing, StorageBlocked, StorageBlockedInFrame, StorageFull, StorageFailed, Recovered, RecoveredLeftInPlace, ResumedAfterChange
+    KeepingNothing, StorageBlocked, StorageBlockedInFrame, StorageFull, StorageFailed, Recovered, RecoveredLeftInPlace, ResumedAfterChange, KeptBoth
 };
 
 // A brief acknowledgement of something just done.

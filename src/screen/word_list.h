@@ -96,6 +96,7 @@ TEND_WORD(storage_blocked_frame, "the same, in a frame where downloads can't wor
 TEND_WORD(storage_full, "the browser's storage for the site is full")
 TEND_WORD(storage_failed, "a save failed for another reason")
 TEND_WORD(recovered, "what was stored couldn't be read and was set aside")
+TEND_WORD(kept_both, "words typed in another tab or window at the same time were kept together with these")
 TEND_WORD(recovered_left_in_place, "what was stored couldn't be read, and couldn't be copied aside either: it is left untouched")
 TEND_WORD(resumed_after_change, "the exercise changed since the reader's last visit")
 

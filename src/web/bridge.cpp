@@ -54,7 +54,8 @@ const char* const kPartNames[] = {"step", "head", "help", "opening", "body", "qu
 static_assert(sizeof kPartNames / sizeof kPartNames[0] == kPartCount);
 static_assert(kPartCount == Bridge::kParts);
 
-std::string part_json(int part, const Screen& s, bool with_words) {
+// with_words: the reply box's words go too; elsewhere: they came from another tab or widget.
+std::string part_json(int part, const Screen& s, bool with_words, bool elsewhere = false) {
     JsonWriter j;
     j.begin();
     switch (part) {
@@ -102,6 +103,7 @@ std::string part_json(int part, const Screen& s, bool with_words) {
             if (f.shown) {
                 j.str("key", f.key).str("label", f.label).str("placeholder", f.placeholder).num("max_length", f.max_length);
                 if (with_words) j.str("words", f.words);
+                if (with_words && elsewhere) j.boolean("elsewhere", true);
             }
             break;
         }
@@ -147,11 +149,13 @@ std::string part_json(int part, const Screen& s, bool with_words) {
 void Bridge::show(const Screen& s, const std::string& say, const std::string& say_language, bool reveal) {
     // The reader's words go to the page only when its box doesn't hold them already.
     bool words_differ = s.field.shown && (s.field.key != field_key_ || s.field.words != field_words_);
+    const bool elsewhere = elsewhere_;
+    elsewhere_ = false;
     JsonWriter j;
     j.begin();
     bool any = false;
     for (int part = 0; part < kParts; part++) {
-        std::string json = part_json(part, s, part == kField && words_differ);
+        std::string json = part_json(part, s, part == kField && words_differ, elsewhere);
         if (json == sent_[part]) continue;
         sent_[part] = json;
         j.key(kPartNames[part]);

@@ -32,6 +32,9 @@ public:
               bool reveal = false);
     // The page's reply box holds `words` for the answer `field_key` (the reader typed them).
     void typed(const std::string& field_key, const std::string& words);
+    // The next words for the reply box came from another tab or widget: the box shows them even
+    // while the reader is typing in it (else their next keystroke would write over them).
+    void words_from_elsewhere() { elsewhere_ = true; }
     // Where things are on the canvas (CSS px); height < 0 leaves the height as it is.
     void lay_out(float height, const ui::TextField& field, const std::vector<ui::Target>& targets);
     void lay_out(float height);
@@ -50,6 +53,7 @@ public:
 private:
     std::string sent_[kParts];
     std::string field_key_, field_words_;  // what the page's reply box holds, as far as we know
+    bool elsewhere_ = false;
     std::string layout_sent_, pacer_sent_;
     float height_sent_ = -1;
 };

@@ -254,6 +254,7 @@ std::vector<screen::Notice> Widget::notices() const {
     // "Set aside" only when the copy was written; otherwise it was left where it was.
     if (st.recovered) n.push_back(st.left_in_place ? Notice::RecoveredLeftInPlace : Notice::Recovered);
     if (st.resumed_after_change && !moved_) n.push_back(Notice::ResumedAfterChange);
+    if (st.kept_both) n.push_back(Notice::KeptBoth);
     return n;
 }
 
@@ -355,7 +356,10 @@ void Widget::storage_changed() {
     if (!mounted_) return;
     // Also how a frame that was just given storage (the Storage Access API) says so.
     storage_blocked_ = LocalStorageStore::blocked();
-    session_->open();  // writes nothing unless the stored copy needs repair, so tabs can't ping-pong
+    // Writes nothing unless the stored copy needs repair or both tabs' words are to be kept, so
+    // tabs can't ping-pong.
+    session_->sync();
+    bridge_.words_from_elsewhere();  // the reply box shows them, even while the reader is in it
     moved_ = false;
     if (view_.is_end) around_.journal = past_sessions();
     after_change();

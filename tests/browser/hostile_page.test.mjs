@@ -177,7 +177,7 @@ test('an exercise file with a problem: the console names the file it came from, 
   await page.evaluate(async () => {
     const el = document.createElement('div');
     document.body.append(el);
-    await window.Tend.mount(el, { exercise: '/demo/broken.json', section: 'broken' }).ready;
+    await window.Tend.mount(el, { exercise: '/demo/broken.json', section: 'broken', start: 'now' }).ready; // checked when it starts
   });
   await page.close();
   assert.ok(page.errors.some((e) => e.includes(h.base + '/demo/broken.json') && /can't be shown because of 1 problem/.test(e)), JSON.stringify(page.errors));

@@ -248,8 +248,11 @@ export function Mirror(root, field, uid, send) {
       field.classList.remove('tend-fade');
       void field.offsetWidth; // restart the fade for the new question
       field.classList.add('tend-fade');
-    } else if (fresh && has(f, 'words') && focused() !== field && field.value !== f.words) {
+    } else if (fresh && has(f, 'words') && field.value !== f.words && (f.elsewhere || focused() !== field)) {
+      // Words from another tab replace the box's even while the reader is in it, or their next
+      // keystroke would write over them; the caret goes to the end of the words.
       field.value = f.words;
+      if (f.elsewhere && focused() === field) field.setSelectionRange(f.words.length, f.words.length);
     }
   }
 
