@@ -71,7 +71,7 @@ export function Host(dom, emit) {
       emit('step', { exerciseId: m.step.exercise_id, stepId: m.step.step_id, kind: m.step.kind, inSafety: m.step.in_safety });
     },
     layout(m) {
-      if (has(m, 'height')) dom.canvas.style.height = m.height + 'px';
+      if (has(m, 'height')) dom.canvas.style.setProperty('height', m.height + 'px', 'important'); // over any theme's canvas rule
       if (has(m, 'rects')) mirror.layout(m.rects, m.field);
       if (has(m, 'rects')) revealTop();
     },

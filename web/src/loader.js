@@ -135,7 +135,7 @@ function start() {
       field: make('textarea', 'tend-field', { autocomplete: 'off', dir: 'auto' }), // the reader's words go their own way
       message: make('div', 'tend-message', { role: 'status' }),
     };
-    dom.canvas.style.height = '480px'; // reserved so the article doesn't jump when it loads
+    dom.canvas.style.setProperty('height', '480px', 'important'); // reserved so the article doesn't jump when it loads
     dom.field.hidden = dom.message.hidden = true;
     [dom.canvas, dom.live, dom.layer, dom.message].forEach((e) => dom.frame.appendChild(e));
     (into || el).appendChild(dom.frame);

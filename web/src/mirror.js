@@ -256,7 +256,8 @@ export function Mirror(root, field, uid, send) {
     }
   }
 
-  const box = (r) => (r ? 'left:' + r[0] + 'px;top:' + r[1] + 'px;width:' + r[2] + 'px;height:' + r[3] + 'px;' : '');
+  // !important: a page's theme that sizes every textarea or button can't move them off the canvas's boxes.
+  const box = (r) => (r ? 'left:' + r[0] + 'px!important;top:' + r[1] + 'px!important;width:' + r[2] + 'px!important;height:' + r[3] + 'px!important;' : '');
   function place(e) {
     const key = e.getAttribute('data-k');
     const css = box(has(rects, key) ? rects[key] : null);
