@@ -201,6 +201,7 @@ test('a quiet end after a stop: no invitation, the reader\'s words folded away b
   assert.equal(end.toggle, 'false', 'the reader\'s words are folded, and the toggle says so');
   assert.ok(!end.text.includes(NOTICED), 'folded: not in the mirror');
   assert.ok(!(await drawn(page)).includes(NOTICED), 'nor drawn');
+  assert.deepEqual(await A.axe(page, 'the quiet end'), []);
 
   await H.clickTarget(page, '##words_today', SAY.show_words_today, SEL);
   const open = await page.evaluate((s) => document.querySelector(s + ' .tend-part-ending').textContent, SEL);
@@ -307,6 +308,7 @@ test('"About this exercise": its version and fingerprint, its sources, who revie
   const canvas = await drawn(page);
   for (const line of [version, ...ABOUT.sources, SAY.about_not_therapy]) assert.ok(canvas.includes(line), `the canvas draws "${line}"`);
   assert.ok((await targetKeys(page)).includes('about_close'));
+  assert.deepEqual(await A.axe(page, 'about this exercise, open'), []);
 
   await A.keyPress(page, 'Enter', SEL);
   await H.waitStable(page, SEL);
