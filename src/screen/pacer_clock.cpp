@@ -5,10 +5,11 @@
 
 namespace tend::screen {
 
-void PacerClock::reset(int seconds) {
+void PacerClock::reset(int seconds, Breathing breathing) {
     total_ = static_cast<float>(std::max(1, seconds));
     elapsed_ = 0;
     paused_ = false;
+    started_ = breathing == Breathing::Guided;
 }
 
 PacerClock::Breath PacerClock::breath() const {

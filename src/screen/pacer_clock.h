@@ -1,10 +1,14 @@
 // Tend: the breathing pacer's time, and the reader's say over it.
 //
 // A `pause` step offers a calm count of breaths. The reader can pause it, stop it or ask for
-// longer (WCAG 2.2.1 and 2.2.2). The clock knows nothing of drawing, so the canvas's circle
-// and the DOM mirror's count read the same time; the widget owns it and moves it on only
-// while the pacer is seen.
+// longer (WCAG 2.2.1 and 2.2.2). A pause whose breathing is "offered" waits, still, until the
+// reader chooses to start it: breathing to a count is not for everyone, so it is never
+// imposed there. The clock knows nothing of drawing, so the canvas's circle and the DOM
+// mirror's count read the same time; the widget owns it and moves it on only while the pacer
+// is seen.
 #pragma once
+
+#include "exercise.h"
 
 namespace tend::screen {
 
@@ -14,13 +18,16 @@ public:
     static constexpr float kBreatheIn = 4.0f, kBreatheOut = 6.0f;  // seconds
     static constexpr int kLongerSeconds = 30;                       // "30 seconds more"
 
-    void reset(int seconds);
+    // A new pause: a guided one starts at once, an offered one waits for start().
+    void reset(int seconds, Breathing breathing = Breathing::Guided);
+    void start() { started_ = true; }
     void advance(float dt) { if (running()) elapsed_ = elapsed_ + dt < total_ ? elapsed_ + dt : total_; }
     void toggle() { paused_ = !paused_; }
     void stop() { elapsed_ = total_; paused_ = false; }
     void lengthen() { total_ += kLongerSeconds; }
 
-    bool running() const { return !paused_ && !done(); }
+    bool started() const { return started_; }
+    bool running() const { return started_ && !paused_ && !done(); }
     bool paused() const { return paused_; }
     bool done() const { return elapsed_ >= total_; }
 
@@ -37,6 +44,7 @@ private:
     float total_ = 60;
     float elapsed_ = 0;
     bool paused_ = false;
+    bool started_ = true;
 };
 
 }  // namespace tend::screen

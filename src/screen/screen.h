@@ -28,12 +28,15 @@ enum class Action : uint8_t {
     Next, Back, Skip,          // moving on the main path
     Pause, Return,             // into the grounding path ("I need a pause") and back out
     Choose, Other, Scale,      // answering: arg is the option id, "1"/"0" (select/unselect own words), the value
+    PacerStart,                // an offered pacer: the reader chooses to breathe with it
     PacerToggle, PacerLonger, PacerStop,
     Copy, DownloadText, DownloadJson,
     ShowWords,                 // where downloads and copying can't work: the words as text to select
     ShowHelp,                  // unfold the crisis help on the grounding path
     KeepNothing,               // before the first question: keep nothing on this device (arg "1"), or do again ("0")
+    ToggleWords,               // a quiet end: unfold the reader's words (or fold them away again)
     ToggleJournal, Restart, AskDelete, CancelDelete, Delete,
+    About, CloseAbout,         // "About this exercise", opened and closed
     Open,                      // a link: arg is the address (a crisis line, the practice's page)
 };
 const char* action_name(Action a);  // "next", "choose", … (for tests and messages)
@@ -51,9 +54,12 @@ enum class Look : uint8_t {
 
 // Where on the screen a control sits; renderers draw each place's controls in list order.
 enum class Place : uint8_t {
-    Header, Help, Privacy, Answer, Pacer, Nav, Exports, Invitation, Journal, Closing,
+    Header, Help, Privacy, Answer, Pacer, Nav,
+    YourWords,  // at a quiet end: the toggle that unfolds the reader's words
+    Exports, Invitation, Journal, Closing,
     Keep,  // under the ways on, before the end: the reader's words so far, to keep (a browser may clear them)
     Footer,
+    About,  // under the footer: "About this exercise", or its panel's way to close it
 };
 
 struct Control {
@@ -94,6 +100,18 @@ struct Resource {
 
 struct Reflection {
     std::string label, text;    // a question (or summary label) and the reader's words
+};
+
+// "About this exercise": what it is, where it comes from, who looked at it. Shown only while
+// the reader has it open.
+struct AboutText {
+    bool open = false;
+    std::string title;              // the panel's heading
+    std::string version;            // its version and the fingerprint of its text (the transcripts' content hash)
+    std::string sources_title;      // "" when the exercise names no sources
+    std::vector<std::string> sources;  // the exercise's words
+    std::string reviewed;           // who reviewed it and when ("" unless the practice says)
+    std::string not_therapy;
 };
 
 // A finished session kept on this device, as the reader sees it again.
@@ -139,7 +157,8 @@ struct Screen {
     std::vector<Reflection> summary;      // a summary step's lines
 
     // The end.
-    std::string your_words_title;   // "" when the reader gave no words
+    bool quiet = false;             // a quiet end: no invitation, the reader's words folded, help offered
+    std::string your_words_title;   // "" when the reader gave no words, or they are folded away
     std::vector<Reflection> your_words;
     std::string keep_them;          // above the exports
     std::string words_text;         // the reader's words as plain text, to select and copy ("" unless asked)
@@ -150,6 +169,7 @@ struct Screen {
     // Every step.
     std::string flash;              // a brief acknowledgement ("Copied", "Your answers were deleted")
     std::string confirm_delete;     // the question, while deleting is being confirmed (its answers in the footer)
+    AboutText about;
 
     std::vector<Control> controls;  // in reading order
 

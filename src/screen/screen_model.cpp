@@ -18,6 +18,7 @@ const char* action_name(Action a) {
         case Action::Choose: return "choose";
         case Action::Other: return "other";
         case Action::Scale: return "scale";
+        case Action::PacerStart: return "pacer_start";
         case Action::PacerToggle: return "pacer_toggle";
         case Action::PacerLonger: return "pacer_longer";
         case Action::PacerStop: return "pacer_stop";
@@ -27,11 +28,14 @@ const char* action_name(Action a) {
         case Action::ShowWords: return "show_words";
         case Action::ShowHelp: return "show_help";
         case Action::KeepNothing: return "keep_nothing";
+        case Action::ToggleWords: return "toggle_words";
         case Action::ToggleJournal: return "toggle_journal";
         case Action::Restart: return "restart";
         case Action::AskDelete: return "ask_delete";
         case Action::CancelDelete: return "cancel_delete";
         case Action::Delete: return "delete";
+        case Action::About: return "about";
+        case Action::CloseAbout: return "close_about";
         case Action::Open: return "open";
     }
     return "";
@@ -116,12 +120,16 @@ void header(const ScreenInputs& in, Screen& s) {
     if (!v.in_safety) Controls(s.controls, Place::Header).add("need_pause", Action::Pause, in.words[Word::need_pause], Look::Secondary);
 }
 
+// A quiet end is where a reader arrives who stopped because it was a lot: help is offered
+// there in full, whatever they saw before.
+bool quiet_end(const StepView& v) { return v.is_end && v.quiet; }
+
 // The reader's region's emergency number, the practice's own line, the region's lines, and
 // any the exercise adds: each with a button that says what it does.
 void help(const ScreenInputs& in, Screen& s) {
-    if (!in.view.in_safety) return;
+    if (!in.view.in_safety && !quiet_end(in.view)) return;
     Controls c(s.controls, Place::Help);
-    if (in.around.help_folded && !in.around.help_open) {
+    if (in.around.help_folded && !in.around.help_open && !quiet_end(in.view)) {
         c.add("show_help", Action::ShowHelp, in.words[Word::show_help], Look::Quiet);
         return;
     }
@@ -218,13 +226,19 @@ void question(const ScreenInputs& in, Screen& s) {
     }
 }
 
+// A pause breathes as its author asked: guided (the pacer starts by itself), offered (a still
+// circle and one button to start it), or none (no pacer at all, only the step's words).
 void pacer(const ScreenInputs& in, Screen& s) {
-    if (in.view.kind != StepKind::Pause || !in.around.pacer) return;
+    if (in.view.kind != StepKind::Pause || in.view.breathing == Breathing::None || !in.around.pacer) return;
     s.pacer = true;
     const PacerClock& clock = *in.around.pacer;
     if (clock.done()) return;
     const Words& w = in.words;
     Controls c(s.controls, Place::Pacer);
+    if (!clock.started()) {
+        c.add("pacer_start", Action::PacerStart, w[Word::pacer_start], Look::Secondary);
+        return;
+    }
     c.add("pacer_toggle", Action::PacerToggle, w[clock.paused() ? Word::pacer_resume : Word::pacer_pause], Look::Secondary);
     c.add("pacer_longer", Action::PacerLonger, w(Word::pacer_longer, {{"n", std::to_string(PacerClock::kLongerSeconds)}}),
           Look::Quiet);
@@ -263,21 +277,43 @@ std::vector<Reflection> words_of(const Exercise& ex, const SessionState& state) 
     path.push_back(state.current);
     for (const auto& id : path) {
         const Step* step = ex.find(id);
-        if (!step || !is_question(step->kind) || !seen.insert(id).second) continue;
+        if (!step || !is_question(step->kind) || !step->reflect || !seen.insert(id).second) continue;
         std::string words = lookup(id);
-        if (!words.empty()) out.push_back({interpolate(step->prompt, lookup), words});
+        const std::string& label = step->reflect_label.empty() ? step->prompt : step->reflect_label;
+        if (!words.empty()) out.push_back({interpolate(label, lookup), words});
     }
     return out;
 }
 
+ExportWords export_words(const Words& w) {
+    return {w[Word::export_skipped], w[Word::export_no_answers], w[Word::export_gone], w[Word::export_none_yet]};
+}
+
 namespace {
+
+// The reader's words at the end. At a quiet end they are folded away, one tap from being seen:
+// a reader who stopped because it was a lot may not want to meet them again now.
+void your_words(const ScreenInputs& in, Screen& s) {
+    std::vector<Reflection> words = words_of(in.exercise, in.state);
+    if (words.empty()) return;
+    bool shown = !s.quiet || in.around.words_open;
+    if (s.quiet) {
+        Control& t = Controls(s.controls, Place::YourWords)
+                         .add("words_today", Action::ToggleWords,
+                              in.words[shown ? Word::hide_words_today : Word::show_words_today], Look::Quiet);
+        t.on = shown;
+    }
+    if (!shown) return;
+    s.your_words = std::move(words);
+    s.your_words_title = in.words[Word::your_words];
+}
 
 void ending(const ScreenInputs& in, Screen& s) {
     if (!in.view.is_end) return;
     const Words& w = in.words;
     const Surroundings& around = in.around;
-    s.your_words = words_of(in.exercise, in.state);
-    if (!s.your_words.empty()) s.your_words_title = w[Word::your_words];
+    s.quiet = in.view.quiet;
+    your_words(in, s);
     s.keep_them = w[Word::keep_them];
     Controls exports(s.controls, Place::Exports);
     if (around.no_downloads) {
@@ -292,8 +328,9 @@ void ending(const ScreenInputs& in, Screen& s) {
         exports.add("json", Action::DownloadJson, w[Word::download_json], Look::Secondary);
     }
 
+    // No invitation at a quiet end: after a hard moment, nothing is asked of the reader.
     const Practice& p = in.practice;
-    if (!p.cta_link.empty()) {
+    if (!p.cta_link.empty() && !s.quiet) {
         s.invitation_lead = p.name.empty() ? w[Word::cta_lead] : p.name;
         Controls(s.controls, Place::Invitation)
             .add("cta", Action::Open, p.cta_text.empty() ? w[Word::cta_default] : p.cta_text, Look::Primary, p.cta_link);
@@ -324,6 +361,28 @@ void footer(const ScreenInputs& in, Screen& s) {
     } else {
         c.add("delete", Action::AskDelete, w[Word::delete_answers], Look::Caution);
     }
+}
+
+// "About this exercise", on every step: a quiet button, or its panel while open.
+void about(const ScreenInputs& in, Screen& s) {
+    const Words& w = in.words;
+    const Exercise& ex = in.exercise;
+    Controls c(s.controls, Place::About);
+    if (!in.around.about_open) {
+        c.add("about", Action::About, w[Word::about], Look::Quiet);
+        return;
+    }
+    AboutText& a = s.about;
+    a.open = true;
+    a.title = w[Word::about];
+    a.version = w(Word::about_version, {{"version", ex.version}, {"hash", in.around.content_hash}});
+    if (!ex.sources.empty()) a.sources_title = w[Word::about_sources];
+    a.sources = ex.sources;
+    const Practice& p = in.practice;
+    if (!p.reviewed_by.empty() && !p.reviewed_on.empty())
+        a.reviewed = w(Word::about_reviewed, {{"who", p.reviewed_by}, {"when", p.reviewed_on}});
+    a.not_therapy = w[Word::about_not_therapy];
+    c.add("about_close", Action::CloseAbout, w[Word::about_close], Look::Secondary);
 }
 
 // The languages written right to left, by their BCP 47 primary subtag.
@@ -368,6 +427,7 @@ Screen build_screen(const ScreenInputs& in) {
     keep(in, s);
     ending(in, s);
     footer(in, s);
+    about(in, s);
     if (in.around.flash != Flash::None) s.flash = in.words[flash_word(in.around.flash)];
 
     s.announcement = !v.prompt.empty() ? v.prompt : std::string();
@@ -379,6 +439,10 @@ Screen build_screen(const ScreenInputs& in) {
 PacerWords pacer_words(const PacerClock& clock, const Words& w) {
     PacerClock::Breath b = clock.breath();
     PacerWords p;
+    if (!clock.started()) {
+        p.cue = w[Word::pacer_offered];
+        return p;
+    }
     if (!clock.done()) p.count = std::to_string(b.count);
     p.cue = w[clock.done() ? Word::pacer_done : clock.paused() ? Word::pacer_paused : b.inhale ? Word::breathe_in : Word::breathe_out];
     return p;
@@ -390,8 +454,10 @@ std::string all_text(const Screen& s) {
     for (const auto* t : {&s.name, &s.progress, &s.help_title, &s.title, &s.minutes, &s.intro, &s.content_note,
                           &s.disclaimer, &s.privacy, &s.question.prompt, &s.question.hint, &s.question.note,
                           &s.question.min_label, &s.question.max_label, &s.your_words_title, &s.keep_them, &s.flash,
-                          &s.invitation_lead, &s.confirm_delete, &s.help_note})
+                          &s.invitation_lead, &s.confirm_delete, &s.help_note, &s.about.title, &s.about.version,
+                          &s.about.sources_title, &s.about.reviewed, &s.about.not_therapy})
         add(*t);
+    for (const auto& source : s.about.sources) add(source);
     for (const auto& n : s.notices) add(n);
     for (const auto& p : s.paragraphs) add(p);
     for (const auto& r : s.resources) add(r.label), add(r.text);

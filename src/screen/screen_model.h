@@ -14,6 +14,7 @@
 #include "screen/pacer_clock.h"
 #include "screen/screen.h"
 #include "screen/words.h"
+#include "journal.h"
 #include "session.h"
 #include "view_model.h"
 
@@ -32,6 +33,7 @@ struct Practice {
     std::string name;
     std::string cta_text, cta_link;  // cta_link already checked (config.h); "" for none
     HelpLine help;                   // its own line, offered first after the emergency number (label "" for none)
+    std::string reviewed_by, reviewed_on;  // who reviewed the exercise for the practice, and when ("" for not said)
 };
 
 // A finished session kept on this device.
@@ -53,6 +55,9 @@ struct Surroundings {
     std::string words_text;            // the reader's words as text, when they asked to see them so
     bool help_folded = false;          // on the grounding path after its first screen: help is one line
     bool help_open = false;            // … that the reader opened
+    bool words_open = false;           // a quiet end: the reader unfolded their words
+    bool about_open = false;           // "About this exercise" is open
+    std::string content_hash;          // the exercise's (content_hash.h), for "About this exercise"
     const PacerClock* pacer = nullptr;  // the pause step's clock
     std::vector<PastSession> journal;  // newest first; the session on screen left out
 };
@@ -74,8 +79,12 @@ Screen build_screen(const ScreenInputs& in);
 PacerWords pacer_words(const PacerClock& clock, const Words& words);
 
 // The reader's words in a session: each question they answered on their way, once, under the
-// question as they saw it.
+// question as they saw it (or the step's reflect_label). Questions with `reflect: false`
+// (a check-in's "keep going") are not the reader's words, and are left out.
 std::vector<Reflection> words_of(const Exercise& exercise, const SessionState& state);
+
+// The words the journal's text export adds around the reader's own, in the reader's language.
+ExportWords export_words(const Words& words);
 
 // Every word on a screen, run together (the font atlas holds the glyphs of what is shown).
 std::string all_text(const Screen& s);

@@ -14,7 +14,9 @@ void draw_breath(const Paint& p, float width, const screen::PacerClock& clock, c
     float eased = 0.5f - 0.5f * std::cos(b.amount * 3.14159265f);  // slow at both ends, like a breath
 
     float max_r = std::min(t.pacer_max_px, width * 0.3f);
-    float r = reduced_motion || clock.done() ? max_r * 0.72f : max_r * (t.pacer_min + (1.0f - t.pacer_min) * eased);
+    // Still under reduced motion, once done, and while an offered pacer waits for the reader.
+    bool still = reduced_motion || clock.done() || !clock.started();
+    float r = still ? max_r * 0.72f : max_r * (t.pacer_min + (1.0f - t.pacer_min) * eased);
 
     ImVec2 top = ImGui::GetCursorScreenPos();
     float box = max_r * 2.0f + 8.0f;
@@ -22,7 +24,7 @@ void draw_breath(const Paint& p, float width, const screen::PacerClock& clock, c
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 c(top.x + width * 0.5f, top.y + box * 0.5f);
     dl->AddCircleFilled(c, max_r, colour(t.quote), 96);
-    dl->AddCircleFilled(c, r, colour(mix(t.soft, t.accent, clock.done() ? 0.25f : 0.35f)), 96);
+    dl->AddCircleFilled(c, r, colour(mix(t.soft, t.accent, clock.done() || !clock.started() ? 0.25f : 0.35f)), 96);
     dl->AddCircle(c, max_r, colour(t.line), 96, 1.0f);
 
     TextStyle big = p.prompt;

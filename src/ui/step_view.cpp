@@ -406,6 +406,10 @@ void StepScreen::navigation(const Paint& p, const Screen& s, float w, Frame* f) 
 void StepScreen::ending(const Paint& p, const Screen& s, float w, Frame* f) {
     const Theme& t = *p.theme;
     float left = ImGui::GetCursorPosX();
+    if (const Control* toggle = find(s, Place::YourWords, Action::ToggleWords)) {  // a quiet end: folded words
+        press_button(p, *toggle, std::min(w, button_width(p, toggle->label)), f);
+        gap(t.gap);
+    }
     if (!s.your_words_title.empty()) {
         paragraph(p.prompt, s.your_words_title, w);
         gap(t.gap);
@@ -446,13 +450,46 @@ void StepScreen::ending(const Paint& p, const Screen& s, float w, Frame* f) {
 void StepScreen::footer(const Paint& p, const Screen& s, float w, Frame* f) {
     const Theme& t = *p.theme;
     std::vector<const Control*> row = in_place(s, Place::Footer);
+    if (!row.empty()) {
+        gap(t.gap);
+        if (s.confirm_delete.empty()) {
+            button_row(p, row, ImGui::GetCursorPosX(), w, f);
+        } else {
+            begin_panel(18.0f);
+            paragraph(p.body, s.confirm_delete, w - 36.0f);
+            button_row(p, row, ImGui::GetCursorPosX(), w - 36.0f, f);
+            end_panel(p, t.control, 18.0f, w);
+        }
+    }
+    about(p, s, w, f);
+}
+
+// "About this exercise": a quiet button, or the small panel it opens, with its way to close.
+void StepScreen::about(const Paint& p, const Screen& s, float w, Frame* f) {
+    const Theme& t = *p.theme;
+    std::vector<const Control*> row = in_place(s, Place::About);
     if (row.empty()) return;
+    if (!s.about.open) return button_row(p, row, ImGui::GetCursorPosX(), w, f);
+    const float pad = 18.0f, inner = w - pad * 2;
     gap(t.gap);
-    if (s.confirm_delete.empty()) return button_row(p, row, ImGui::GetCursorPosX(), w, f);
-    begin_panel(18.0f);
-    paragraph(p.body, s.confirm_delete, w - 36.0f);
-    button_row(p, row, ImGui::GetCursorPosX(), w - 36.0f, f);
-    end_panel(p, t.control, 18.0f, w);
+    begin_panel(pad);
+    paragraph(p.body, s.about.title, inner);
+    gap(6);
+    paragraph(p.small, s.about.version, inner);
+    if (!s.about.sources_title.empty()) {
+        gap(6);
+        paragraph(p.small, s.about.sources_title, inner);
+        for (const auto& source : s.about.sources) paragraph(p.small, source, inner);
+    }
+    if (!s.about.reviewed.empty()) {
+        gap(6);
+        paragraph(p.small, s.about.reviewed, inner);
+    }
+    gap(6);
+    paragraph(p.muted, s.about.not_therapy, inner);
+    gap(8);
+    button_row(p, row, ImGui::GetCursorPosX(), inner, f);
+    end_panel(p, t.quote, pad, w);
 }
 
 }  // namespace tend::ui

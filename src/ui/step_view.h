@@ -64,6 +64,7 @@ private:
     void navigation(const Paint& p, const screen::Screen& s, float w, Frame* f);
     void ending(const Paint& p, const screen::Screen& s, float w, Frame* f);
     void footer(const Paint& p, const screen::Screen& s, float w, Frame* f);
+    void about(const Paint& p, const screen::Screen& s, float w, Frame* f);
     void field(const Paint& p, float w, Frame* f);
 
     std::string shown_key_;      // the step on screen; a change starts the fade

@@ -118,6 +118,8 @@ std::string part_json(int part, const Screen& s, bool with_words, bool elsewhere
         case kEnding:
             j.boolean("shown", s.is_end);
             if (s.is_end) {
+                j.boolean("quiet", s.quiet);
+                controls(j, s, Place::YourWords, "words_toggle");
                 j.str("title", s.your_words_title);
                 reflections(j, "words", s.your_words);
                 j.str("keep_them", s.keep_them).str("flash", s.flash);
@@ -136,10 +138,19 @@ std::string part_json(int part, const Screen& s, bool with_words, bool elsewhere
                 controls(j, s, Place::Closing, "closing");
             }
             break;
-        case kFooter:
+        case kFooter: {
             j.str("confirm", s.confirm_delete);
             controls(j, s, Place::Footer);
+            const screen::AboutText& a = s.about;
+            j.key("about").begin().boolean("open", a.open);
+            if (a.open) {
+                j.str("title", a.title).str("version", a.version).str("sources_title", a.sources_title);
+                j.key("sources").strings(a.sources).str("reviewed", a.reviewed).str("not_therapy", a.not_therapy);
+            }
+            controls(j, s, Place::About);
+            j.end();
             break;
+        }
     }
     return j.end().text();
 }

@@ -16,6 +16,21 @@ double get_number(const nlohmann::json& j, const char* key, double fallback) {
     return it != j.end() && it->is_number() ? it->get<double>() : fallback;
 }
 
+// A practice's short line (a name, a date): one line, at most `max` characters (cut between
+// whole characters), without blanks around it. The page's options are untrusted, and the
+// panel that shows them is small.
+std::string one_short_line(const std::string& text, size_t max) {
+    std::string out;
+    size_t chars = 0;
+    for (char c : text) {
+        bool starts_character = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (starts_character && chars++ == max) break;
+        out += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
+    }
+    size_t first = out.find_first_not_of(' '), last = out.find_last_not_of(' ');
+    return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
+}
+
 bool get_flag(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_boolean() && it->get<bool>();
@@ -36,6 +51,8 @@ WidgetConfig parse_config(const std::string& text) {
     if (!safe_link(c.practice.cta_link)) c.practice.cta_link.clear();
     c.practice.help = {get_string(j, "helpLabel"), get_string(j, "helpText"), get_string(j, "helpLink")};
     if (!safe_link(c.practice.help.link)) c.practice.help.link.clear();
+    c.practice.reviewed_by = one_short_line(get_string(j, "reviewedBy"), kMaxReviewedBy);
+    c.practice.reviewed_on = one_short_line(get_string(j, "reviewedOn"), kMaxReviewedOn);
     c.region = get_string(j, "region");
     if (auto it = j.find("locales"); it != j.end() && it->is_array())
         for (const auto& l : *it)

@@ -24,6 +24,10 @@ struct WidgetConfig {
 
 WidgetConfig parse_config(const std::string& json);
 
+// The longest "who reviewed it" and "when" shown in "About this exercise", in characters;
+// longer ones are cut.
+inline constexpr size_t kMaxReviewedBy = 120, kMaxReviewedOn = 40;
+
 // The links a widget may open: the exercise's resources (validated as https, tel or sms) and
 // the practice's call to action, which may also be a plain http(s) page, an email address or
 // a path on the same site ("/contact", never "//elsewhere.example").

@@ -8,6 +8,7 @@
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
+#include "content_hash.h"
 #include "font_data.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // the input queue, to keep drawing until it drains
@@ -63,6 +64,7 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
         return kBadExercise;
     }
     exercise_ = std::move(*load.exercise);
+    around_.content_hash = content_hash(exercise_text);  // "About this exercise" shows it; it never changes
     mount_step_ = 0;
     return kMoreSteps;
 }
@@ -119,6 +121,7 @@ void Widget::open_session() {
     std::string prefix = "tend/" + config_.section + "/" + exercise_->id + "/";
     session_ = std::make_unique<Session>(*exercise_, store_, prefix);
     journal_ = std::make_unique<Journal>(*exercise_, store_, prefix);
+    journal_->use_words(screen::export_words(*words_));  // what the reader keeps is in their language too
     session_->open();
 
     apply_theme();
@@ -180,10 +183,12 @@ void Widget::apply(Action action, const std::string& arg) {
         case Action::Choose: s.choose(arg); break;
         case Action::Other: s.set_other(arg == "1", view_.other_text); break;
         case Action::Scale: s.set_scale(std::atoi(arg.c_str())); break;
+        case Action::PacerStart:
         case Action::PacerToggle:
         case Action::PacerLonger:
         case Action::PacerStop:
             if (!canvas_shows() && timer_) on_tick(this);  // count the time so far before changing the clock
+            if (action == Action::PacerStart) pacer_.start();
             if (action == Action::PacerToggle) pacer_.toggle();
             if (action == Action::PacerLonger) pacer_.lengthen();
             if (action == Action::PacerStop) pacer_.stop();
@@ -200,6 +205,7 @@ void Widget::apply(Action action, const std::string& arg) {
             around_.keep_nothing = arg == "1";
             store_.keep_nothing(around_.keep_nothing, session_->storage_key());
             break;
+        case Action::ToggleWords: around_.words_open = !around_.words_open; break;
         case Action::ToggleJournal: around_.journal_open = !around_.journal_open; break;
         case Action::Restart: s.restart(); break;
         case Action::AskDelete: around_.confirm_delete = true; break;
@@ -214,6 +220,8 @@ void Widget::apply(Action action, const std::string& arg) {
         case Action::Open:
             if (safe_link(arg)) bridge_.open(arg);
             break;
+        case Action::About: around_.about_open = true; break;
+        case Action::CloseAbout: around_.about_open = false; break;
     }
     after_change();
 }
@@ -277,11 +285,13 @@ void Widget::after_change() {
         if (!first && !flash_kept_) around_.flash = screen::Flash::None;
         flash_kept_ = false;
         around_.confirm_delete = false;
+        around_.about_open = false;
+        around_.words_open = false;
         // The crisis help is shown in full on the grounding path's first screen, then folded.
         around_.help_folded = view_.in_safety && shown_in_safety_;
         around_.help_open = false;
         shown_in_safety_ = view_.in_safety;
-        if (view_.kind == StepKind::Pause) pacer_.reset(view_.seconds);
+        if (view_.kind == StepKind::Pause) pacer_.reset(view_.seconds, view_.breathing);
         around_.journal = view_.is_end ? past_sessions() : std::vector<screen::PastSession>();
         around_.words_text.clear();
     }
@@ -310,7 +320,7 @@ void Widget::after_change() {
     }
     if (canvas_shows() && glyphs_.add(text)) fonts_dirty_ = true;
     bridge_.show(screen_, say, say_language, stepped && by_reader_);
-    if (view_.kind == StepKind::Pause) bridge_.pace(screen::pacer_words(pacer_, *words_));
+    if (screen_.pacer) bridge_.pace(screen::pacer_words(pacer_, *words_));
     if (stepped) {
         // 'complete' is for reaching the end, once: reopening a page that shows a finished
         // session's end screen must not count it again.
@@ -322,7 +332,7 @@ void Widget::after_change() {
 
 // The pacer's clock moves only while it is seen; its buttons go when its time is up.
 void Widget::advance_pacer(float dt) {
-    if (view_.kind != StepKind::Pause || !on_screen_) return;
+    if (!screen_.pacer || !on_screen_) return;
     bool was_done = pacer_.done();
     pacer_.advance(dt);
     if (pacer_.done() != was_done) after_change();
@@ -416,7 +426,7 @@ void Widget::on_timer(void* self) {
 // moved on here, once a second while it runs.
 void Widget::schedule_tick() {
     if (canvas_shows() || !mounted_ || timer_) return;
-    if (view_.kind != StepKind::Pause || !pacer_.running() || !on_screen_) {
+    if (!screen_.pacer || !pacer_.running() || !on_screen_) {
         last_tick_ms_ = 0;
         return;
     }

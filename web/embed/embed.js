@@ -1,6 +1,6 @@
 // Tend: embed.html's own script. It shows one exercise from the page's URL parameters (the
 // data attributes without their prefix: exercise, accent, background, font-scale, radius,
-// practice-name, cta-text, cta-link, section), and tells the page around it how tall it is.
+// practice-name, cta-text, cta-link, section, reviewed-by, reviewed-on), and tells the page around it how tall it is.
 //
 // The height goes to the parent window whatever its origin (a number, and a nudge after each
 // step); the parent's tend-frame.js takes it only from this frame and this origin. Nothing
@@ -9,6 +9,7 @@
 const NAMES = {
   exercise: 'exerciseRef', accent: 'accent', background: 'background', 'font-scale': 'fontScale', radius: 'radius',
   'practice-name': 'practiceName', 'cta-text': 'ctaText', 'cta-link': 'ctaLink', section: 'section',
+  'reviewed-by': 'reviewedBy', 'reviewed-on': 'reviewedOn',
 };
 
 function options(params) {

@@ -4,7 +4,7 @@
 //   <tend-exercise exercise="self-compassion-impossible" accent="#7a5c99"></tend-exercise>
 //
 // Its attributes are the data attributes without their prefix (exercise, accent, background,
-// font-scale, radius, practice-name, cta-text, cta-link, section). An attribute it lacks can
+// font-scale, radius, practice-name, cta-text, cta-link, section, reviewed-by, reviewed-on). An attribute it lacks can
 // come from the script's own URL (tend.js?exercise=…&accent=…), for site builders that take a
 // custom element as a script URL and a tag name only (Wix's Custom Element).
 //
@@ -18,6 +18,7 @@
 const ATTRS = {
   exercise: 'exerciseRef', accent: 'accent', background: 'background', 'font-scale': 'fontScale', radius: 'radius',
   'practice-name': 'practiceName', 'cta-text': 'ctaText', 'cta-link': 'ctaLink', section: 'section',
+  'reviewed-by': 'reviewedBy', 'reviewed-on': 'reviewedOn',
 };
 
 function optionsOf(el, defaults) {

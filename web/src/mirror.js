@@ -17,8 +17,10 @@
 // The instruction comes first on a grounding screen, then its help (body before help).
 const PART_ORDER = ['head', 'opening', 'body', 'help', 'question', 'pacer', 'nav', 'ending', 'footer'];
 // Where focus goes when the control it was on goes away by being used: from "Delete my answers"
-// to the gentler answer of its question, and from the one line of help to the help it opened.
-const FOCUS_AFTER = table({ delete: '[data-k="delete_no"]', delete_no: '[data-k="delete"]', show_help: '.tend-part-help [data-k]' });
+// to the gentler answer of its question, from the one line of help to the help it opened, into
+// "About this exercise" and back out of it, and from starting the pacer to its pause button.
+const FOCUS_AFTER = table({ delete: '[data-k="delete_no"]', delete_no: '[data-k="delete"]', show_help: '.tend-part-help [data-k]',
+  about: '[data-k="about_close"]', about_close: '[data-k="about"]', pacer_start: '[data-k="pacer_toggle"]' });
 const LOOK_CLASS = table({ primary: 'tend-primary', secondary: 'tend-soft', quiet: 'tend-quiet', caution: 'tend-caution' });
 
 // Lookups that a page's additions to Object.prototype can't answer.
@@ -193,6 +195,8 @@ export function Mirror(root, field, uid, send) {
     ending(p, e) {
       if (!e.shown) return [];
       const list = [];
+      // A quiet end: the reader's words folded away, one tap from being seen.
+      e.words_toggle.forEach((c) => list.push(control(p, c, { 'aria-expanded': c.on ? 'true' : 'false' })));
       if (e.title) {
         list.push(text(p, 'title', e.title, 'tend-prompt'));
         e.words.forEach((w, i) => list.push(text(p, 'wq' + i, w.label, 'tend-small', 'p', true), text(p, 'wa' + i, w.text, 'tend-quote', 'blockquote', true)));
@@ -217,16 +221,34 @@ export function Mirror(root, field, uid, send) {
       list.push(row(p, 'last', 'tend-actions', e.closing.map((c) => control(p, c))));
       return [row(p, 'end', 'tend-end', list)];
     },
-    // "Delete my answers", on every step; asked, then confirmed.
+    // "Delete my answers", on every step; asked, then confirmed. Then "About this exercise".
     footer(p, f) {
       const buttons = f.controls.map((c) => control(p, c));
-      if (!f.confirm) return [row(p, 'foot', 'tend-actions tend-foot', buttons)];
-      const q = text(p, 'confirm', f.confirm);
-      q.id = uid + '-confirm';
-      return [setChildren(p.make('confirming', 'div', null, { class: 'tend-panel', role: 'group', 'aria-labelledby': q.id }),
-        [q, row(p, 'yn', 'tend-actions', buttons)])];
+      let deleting;
+      if (!f.confirm) deleting = row(p, 'foot', 'tend-actions tend-foot', buttons);
+      else {
+        const q = text(p, 'confirm', f.confirm);
+        q.id = uid + '-confirm';
+        deleting = setChildren(p.make('confirming', 'div', null, { class: 'tend-panel', role: 'group', 'aria-labelledby': q.id }),
+          [q, row(p, 'yn', 'tend-actions', buttons)]);
+      }
+      return [deleting, about(p, f.about)];
     },
   };
+
+  // "About this exercise": its button, or the small panel it opens (a group named by its heading).
+  function about(p, a) {
+    const buttons = a.controls.map((c) => control(p, c, a.open ? {} : { 'aria-expanded': 'false' }));
+    if (!a.open) return row(p, 'aboutrow', 'tend-actions tend-foot', buttons);
+    const title = text(p, 'atitle', a.title, 'tend-strong');
+    title.id = uid + '-about';
+    return setChildren(p.make('aboutpanel', 'div', null, { class: 'tend-panel', role: 'group', 'aria-labelledby': title.id }), [
+      title, text(p, 'aversion', a.version, 'tend-small tend-hash'), text(p, 'asources', a.sources_title, 'tend-small'),
+      a.sources.length ? setChildren(p.make('alist', 'ul', null, { class: 'tend-list' }),
+        a.sources.map((src, i) => setLang(p.make('as' + i, 'li', src, { class: 'tend-t tend-small' }), exerciseLang()))) : null,
+      text(p, 'areviewed', a.reviewed, 'tend-small'), text(p, 'anot', a.not_therapy, 'tend-muted'),
+      row(p, 'aclose', 'tend-actions', buttons)]);
+  }
 
   // The reply box: its name and limit change only with the answer it holds; its words only
   // when they came in this message (a new question, or changed elsewhere) and the reader isn't

@@ -8,7 +8,8 @@ export function dataOptions(el) {
   if (d.tendExercise) o.exerciseRef = d.tendExercise;
   const map = { tendAccent: 'accent', tendBackground: 'background', tendPracticeName: 'practiceName',
     tendCtaText: 'ctaText', tendCtaLink: 'ctaLink', tendSection: 'section', tendRegion: 'region',
-    tendHelpLabel: 'helpLabel', tendHelpText: 'helpText', tendHelpLink: 'helpLink', tendStart: 'start' };
+    tendHelpLabel: 'helpLabel', tendHelpText: 'helpText', tendHelpLink: 'helpLink', tendStart: 'start',
+    tendReviewedBy: 'reviewedBy', tendReviewedOn: 'reviewedOn' };
   for (const k of Object.keys(map)) if (d[k]) o[map[k]] = d[k];
   if (d.tendFontScale) o.fontScale = parseFloat(d.tendFontScale);
   if (d.tendRadius) o.radius = parseFloat(d.tendRadius);
@@ -34,6 +35,8 @@ export function engineConfig(options, source) {
     ctaLink: options.ctaLink || '', accent: options.accent || '', background: options.background || '',
     region: options.region || '', helpLabel: options.helpLabel || '', helpText: options.helpText || '',
     helpLink: options.helpLink || '',
+    // Who reviewed the exercise for the practice, and when ("About this exercise"; the engine cuts them short).
+    reviewedBy: String(options.reviewedBy || ''), reviewedOn: String(options.reviewedOn || ''),
     // Where the reader probably is, for their crisis lines when the practice names no region.
     locales: Array.from(navigator.languages || [navigator.language || '']),
     fontScale: options.fontScale || 0,
