@@ -192,3 +192,30 @@ TEST_CASE("write_transcripts says why when the directory can't be made") {
     std::error_code ec;
     fs::remove(file, ec);
 }
+
+TEST_CASE("a transcript says how each pause breathes, which end is quiet, and what the reader's words leave out") {
+    tend::Exercise ex = fixture_exercise();
+    for (tend::Step& s : ex.steps)
+        if (s.id == "check_in") s.reflect = false;
+    const tend::TranscriptSet set = tend::make_transcripts(ex, fixture_text());
+    bool quiet_pause = false, guided = false, plain_end = false, kept_out = false;
+    int stops = 0, quiet_stops = 0;
+    for (const tend::Transcript& t : set.transcripts) {
+        quiet_pause = quiet_pause || t.text.find("[a 30-second pause; a quiet pause, with no pacer and no breathing cues]") !=
+                                         std::string::npos;
+        guided = guided || t.text.find("[a 20-second pause; the breathing pacer starts by itself]") != std::string::npos;
+        if (t.steps.back() == "ground_stop") {
+            stops++;
+            quiet_stops += t.text.find("[end, quiet: no call to action, the reader’s words folded away]") != std::string::npos;
+        }
+        if (t.steps.back() == "close") plain_end = plain_end || t.text.find("[end]\n") != std::string::npos;
+        kept_out = kept_out || t.text.find("I'd like to finish\n(not among the reader’s words at the end)") != std::string::npos ||
+                   t.text.find("I'd like to stop here\n(not among the reader’s words at the end)") != std::string::npos;
+    }
+    CHECK(quiet_pause);
+    CHECK(guided);
+    CHECK(stops > 0);
+    CHECK(quiet_stops == stops);
+    CHECK(plain_end);
+    CHECK(kept_out);
+}
