@@ -1,8 +1,8 @@
 // Tend: care checks (see care_checks.h for what they are for).
 //
 // Each check is a small function appending Problems; care_checks() runs them in the order an
-// author would fix them: how paths close, the safety path, scale rises, then per-step
-// wording and length. Everything here is search over the step graph (step_graph.h): conditions
+// author would fix them: how paths close, the safety path, scale rises, check-ins and their
+// quiet ends, breathing pacers, then per-step wording and length. Everything here is search over the step graph (step_graph.h): conditions
 // are not evaluated, so a check that says "a path reaches …" means a path the step graph
 // allows, which is the cautious reading for a reader who may be hurting.
 #include "care_checks.h"
@@ -117,6 +117,9 @@ void check_paths_close(const Flow& g, std::vector<Problem>* out) {
     if (g.safety >= 0) stop[g.safety] = 1;
     StepSet main = g.reach(0, &stop);
     if (g.safety >= 0) main[g.safety] = 0;
+    // A quiet end is a kind way to stop (after "I'd like to stop here"), not a way to finish.
+    for (size_t i = 0; i < main.size(); i++)
+        if (main[i] && ex.steps[i].quiet) main[i] = 0;
     if (!g.any_end(main))
         out->push_back({"/steps/0", "no path from the first step reaches an `end` without going through the safety "
                                     "path: add a closing `end` step to the main path, so finishing doesn't "
@@ -156,16 +159,120 @@ void check_safety(const Flow& g, std::vector<Problem>* out) {
         }
     }
 
-    if (ex.safety.resources.empty()) {
-        out->push_back({"/safety/resources", "there are no crisis resources: add at least one, with a tel:, sms: or "
-                                             "https: link a reader can use at once"});
-        return;
-    }
+    // The widget offers the reader's region's crisis lines (src/screen/help), so an exercise's
+    // own resources are extras, beside them: none is fine, but a list should be usable at once.
+    if (ex.safety.resources.empty()) return;
     bool linked = false;
     for (const Resource& r : ex.safety.resources) linked = linked || safe_link(r.link);
     if (!linked)
         out->push_back({"/safety/resources", "no crisis resource has a link a reader can use at once: give at least "
                                              "one a tel:, sms: or https: link (e.g. \"tel:988\")"});
+}
+
+// ---- a breathing pacer only where the words invite breathing -----------------------------
+
+// Lower-case ASCII copy (the words below are ASCII; accented letters pass through).
+std::string lowered(const std::string& s) {
+    std::string out = s;
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+}
+
+// Roots that speak of breathing ("breath", "breathe", "out-breath"; "respira", "inhala").
+constexpr const char* kBreathWords[] = {"breath", "respir", "inhal", "exhal"};
+// Words that leave the breath alone, which a pacer's "Breathe in, gently" would contradict.
+constexpr const char* kBreathLeftAlone[] = {
+    "breath be just as it is", "let your breath be", "breath find its own", "breathe naturally",
+    "breathe however", "respiración sea como es", "deja que la respiración sea", "respiración encuentre su",
+};
+
+void check_breathing(const Flow& g, std::vector<Problem>* out) {
+    for (size_t i = 0; i < g.size(); i++) {
+        const Step& s = g.ex.steps[i];
+        if (s.kind != StepKind::Pause || s.breathing == Breathing::None) continue;
+        std::string words;
+        for (const std::string& t : s.text) words += lowered(t) + "\n";
+        const char* how = s.breathing == Breathing::Guided ? "a guided" : "an offered";
+        bool left_alone = false;
+        for (const char* w : kBreathLeftAlone) left_alone = left_alone || words.find(w) != std::string::npos;
+        bool invites = false;
+        for (const char* w : kBreathWords) invites = invites || words.find(w) != std::string::npos;
+        if (left_alone)
+            out->push_back({step_path(i) + "/breathing",
+                            "these words leave the breath just as it is, but " + std::string(how) +
+                                " pacer would ask the reader to breathe in and out beside them: set \"breathing\": "
+                                "\"none\" for a quiet pause"});
+        else if (!invites)
+            out->push_back({step_path(i) + "/breathing",
+                            "this pause's words don't invite breathing, but it has a breathing pacer (" +
+                                std::string(how) + "): set \"breathing\": \"none\" for a quiet pause, or say in "
+                                                   "its words what the breath is for"});
+    }
+}
+
+// ---- check-ins: a way to stop, and a quiet end after it --------------------------------
+
+// The branches of a choice step that its own options decide (`equals` or `includes` on it).
+bool decided_by(const Step& s, const Branch& br) {
+    if (br.when.empty()) return false;
+    for (const Condition& c : br.when)
+        if (c.step != s.id || (c.test != Condition::Test::Equals && c.test != Condition::Test::Includes)) return false;
+    return true;
+}
+
+// A check-in is a choice that asks how the reader is doing: one of its options ("This is a
+// lot right now") leads to the grounding path. Its stops are the ends its options lead
+// straight to ("I'd like to stop here"), with no grounding screens in between.
+struct CheckIn {
+    int step;
+    std::vector<int> stops;
+};
+
+std::vector<CheckIn> check_ins(const Flow& g) {
+    std::vector<CheckIn> out;
+    if (g.safety < 0) return out;
+    for (size_t i = 0; i < g.size(); i++) {
+        const Step& s = g.ex.steps[i];
+        if (s.kind != StepKind::Choice || static_cast<int>(i) == g.safety) continue;
+        CheckIn c{static_cast<int>(i), {}};
+        bool to_safety = false;
+        for (const Branch& br : s.branches) {
+            if (!decided_by(s, br)) continue;
+            int to = g.graph.index_of(br.next);
+            if (to == g.safety) to_safety = true;
+            else if (to >= 0 && g.is_end(to)) c.stops.push_back(to);
+        }
+        if (to_safety) out.push_back(c);
+    }
+    return out;
+}
+
+void check_check_ins(const Flow& g, std::vector<Problem>* out) {
+    for (const CheckIn& c : check_ins(g))
+        if (c.stops.empty())
+            out->push_back({step_path(static_cast<size_t>(c.step)),
+                            "this check-in offers grounding but no way to stop: add an option such as \"I'd like to "
+                            "stop here\" whose branch leads straight to a quiet `end`, so a reader who has had "
+                            "enough doesn't need the grounding screens to leave"});
+}
+
+// An end a reader meets after "this is a lot" (anywhere the grounding path leads) or after
+// stopping at a check-in: no call to action there, and their words folded away.
+void check_quiet_ends(const Flow& g, std::vector<Problem>* out) {
+    std::vector<std::string> why(g.size());
+    if (g.safety >= 0) {
+        const StepSet from_safety = g.reach(g.safety);
+        for (size_t i = 0; i < g.size(); i++)
+            if (from_safety[i] && g.is_end(static_cast<int>(i))) why[i] = "the grounding path leads here";
+    }
+    for (const CheckIn& c : check_ins(g))
+        for (int e : c.stops)
+            if (why[static_cast<size_t>(e)].empty())
+                why[static_cast<size_t>(e)] = "a reader comes here by stopping at " + quoted(g.ex.steps[c.step].id);
+    for (size_t i = 0; i < g.size(); i++)
+        if (!why[i].empty() && !g.ex.steps[i].quiet)
+            out->push_back({step_path(i), why[i] + ": set \"quiet\": true, so the close after a hard moment has "
+                                                   "no call to action and keeps the reader's words folded away"});
 }
 
 // ---- a rise on a scale is followed by a grounding offer ----------------------------------
@@ -205,6 +312,8 @@ void check_rises(const Flow& g, std::vector<Problem>* out) {
             }
         }
     const Guards none{};  // for a scale no branch watches
+    std::vector<int> offers;
+    for (const CheckIn& c : check_ins(g)) offers.push_back(c.step);
 
     for (int b : scales) {
         const std::string& b_id = ex.steps[b].id;
@@ -225,9 +334,11 @@ void check_rises(const Flow& g, std::vector<Problem>* out) {
 
             auto known = unguarded_for.find(guards);
             if (known == unguarded_for.end()) {
-                // Entering the safety step is itself a grounding offer, so the search stops there too.
+                // Entering the safety step is itself a grounding offer, and so is a check-in ("this is
+                // a lot right now"), so the search stops there too.
                 StepSet stop(g.size(), 0);
                 for (int s : guards) stop[s] = 1;
+                for (int s : offers) stop[s] = 1;
                 stop[g.safety] = 1;
                 StepSet met = g.reach(b, &stop);
                 bool unguarded = false;
@@ -390,6 +501,9 @@ std::vector<Problem> care_checks(const Exercise& exercise) {
     check_paths_close(graph, &out);
     check_safety(graph, &out);
     check_rises(graph, &out);
+    check_check_ins(graph, &out);
+    check_quiet_ends(graph, &out);
+    check_breathing(graph, &out);
     check_step_text(exercise, &out);
     return out;
 }

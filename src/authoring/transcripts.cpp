@@ -80,8 +80,18 @@ std::string answer_line(const Step& step, const Candidate& c) {
     return "\n";
 }
 
-// The step as the reader sees it.
-std::string render(const StepView& v) {
+// How a pause offers its pacer, in the transcript's words (what the reviewer must imagine).
+const char* breathing_note(Breathing b) {
+    switch (b) {
+        case Breathing::Guided: return "the breathing pacer starts by itself";
+        case Breathing::Offered: return "the breathing pacer waits, still, until the reader chooses it";
+        case Breathing::None: return "a quiet pause, with no pacer and no breathing cues";
+    }
+    return "";
+}
+
+// The step as the reader sees it (`step`: the exercise's own, for what the view doesn't say).
+std::string render(const StepView& v, const Step* step) {
     std::string out = "--- ";
     out += v.in_safety ? "Pause " : "Step ";
     out += std::to_string(v.step_number) + " of about " + std::to_string(v.step_total);
@@ -96,9 +106,12 @@ std::string render(const StepView& v) {
     if (v.kind == StepKind::Scale)
         out += "  " + std::to_string(v.scale_min) + " = " + v.min_label + " … " + std::to_string(v.scale_max) + " = " +
                v.max_label + "\n";
-    if (v.kind == StepKind::Pause) out += "[a " + std::to_string(v.seconds) + "-second pause]\n";
+    if (v.kind == StepKind::Pause)
+        out += "[a " + std::to_string(v.seconds) + "-second pause" +
+               (step ? std::string("; ") + breathing_note(step->breathing) : std::string()) + "]\n";
+    if (step && is_question(step->kind) && !step->reflect) out += "(not among the reader’s words at the end)\n";
     for (const SummaryLineView& line : v.summary) out += "  " + line.label + ": " + line.text + "\n";
-    if (v.is_end) out += "[end]\n";
+    if (v.is_end) out += step && step->quiet ? "[end, quiet: no call to action, the reader’s words folded away]\n" : "[end]\n";
     if (!v.prompt.empty() || !v.choices.empty() || v.kind == StepKind::Scale || v.kind == StepKind::Pause ||
         !v.summary.empty() || v.is_end)
         out += "\n";
@@ -167,7 +180,7 @@ public:
         StepView first = w.session.view();
         w.steps.push_back(first.step_id);
         w.seen.insert(state_key(w.session.state()));
-        w.body += render(first) + "→ taps “I need a pause”\n\n";
+        w.body += render(first, ex_.find(first.step_id)) + "→ taps “I need a pause”\n\n";
         if (!w.session.enter_safety()) {
             w.body += "[the engine would not open the safety path here]\n";
             finish(w, false, true);
@@ -194,7 +207,7 @@ private:
             if (!w.seen.insert(state_key(state)).second) return 0;
             StepView v = w.session.view();
             w.steps.push_back(v.step_id);
-            w.body += render(v);
+            w.body += render(v, ex_.find(v.step_id));
             if (v.is_end) return finish(w, true, pause_walk);
             if (w.steps.size() >= kMaxSteps)
                 return finish(w, false, pause_walk,

@@ -37,56 +37,51 @@ const GROUND = [['ground', []], ['ground_feet', []], ['ground_look', []], ['grou
 const PLANS = {
   'self-compassion-impossible.json': {
     ref: 'self-compassion-impossible',
-    // The "numb" branch (the other a11y tests walk the critic and the savouring ones).
+    // The "numb" branch, afraid of the part at first, and "this is a lot" at the check-in:
+    // grounding, then the lighter way to the close (the other a11y tests walk the critic and
+    // the savouring ones).
     plan: {
-      arrive: [], arrive_pause: [], reach_intro: [],
+      arrive: [],
       kind_phrase: [['choose', 'makes_sense']],
-      reach_pause: [],
-      reach_body: [['type', 'Nothing much. A bit of fog.']],
-      reach_thoughts: [['skip']],
-      checkin_reach: [['choose', 'keep_going']],
-      pushback_intro: [],
+      reach_offer: [],
+      reach_notice: [['type', 'Nothing much. A bit of fog.']],
+      distress_first: [['scale', 4]],
       which_part: [['choose', 'numb']],
-      intensity_before: [['scale', 4]],
-      turn_toward: [], numb_honour: [],
-      numb_protects: [['type', 'Maybe from feeling too much at once.']],
-      numb_when: [['skip']],
-      numb_thanks: [],
-      checkin_curious: [['choose', 'keep_going']],
+      numb_honour: [],
+      part_permission: [['choose', 'not_sure']],
+      feel_toward: [['choose', 'afraid']],
+      feel_acknowledge: [],
+      step_back: [['choose', 'eased']],
+      part_speaks: [['type', 'Maybe that it is tired.']],
+      checkin_first: [['choose', 'a_lot']],
+      ...Object.fromEntries(GROUND),
       acknowledge: [['choose', 'rest']],
-      acknowledge_pause: [],
-      intensity_after: [['scale', 2]],
-      shift_body: [['skip']],
-      remember: [['type', 'Numb is a way of keeping me safe.']],
-      summary: [],
+      acknowledge_offer: [],
     },
-    path: ['arrive', 'arrive_pause', 'reach_intro', 'kind_phrase', 'reach_pause', 'reach_body', 'reach_thoughts', 'checkin_reach',
-      'pushback_intro', 'which_part', 'intensity_before', 'turn_toward', 'numb_honour', 'numb_protects', 'numb_when', 'numb_thanks',
-      'checkin_curious', 'acknowledge', 'acknowledge_pause', 'intensity_after', 'shift_body', 'remember', 'summary', 'closing'],
-    saved: { kind_phrase: { chosen: ['makes_sense'] }, which_part: { chosen: ['numb'] }, intensity_before: { value: 4 },
-      intensity_after: { value: 2 }, numb_protects: { text: 'Maybe from feeling too much at once.' }, numb_when: { skipped: true } },
+    path: ['arrive', 'kind_phrase', 'reach_offer', 'reach_notice', 'distress_first', 'which_part', 'numb_honour', 'part_permission',
+      'feel_toward', 'feel_acknowledge', 'step_back', 'part_speaks', 'checkin_first', ...GROUND.map(([id]) => id),
+      'acknowledge', 'acknowledge_offer', 'closing'],
+    saved: { kind_phrase: { chosen: ['makes_sense'] }, which_part: { chosen: ['numb'] }, distress_first: { value: 4 },
+      feel_toward: { chosen: ['afraid'] }, step_back: { chosen: ['eased'] }, checkin_first: { chosen: ['a_lot'] },
+      ground_choice: { chosen: ['continue'] }, part_speaks: { text: 'Maybe that it is tired.' } },
   },
   // Mounted by its built-in id, as a practice would.
   'self-compassion-impossible-es.json': {
     ref: 'self-compassion-impossible-es',
     plan: {
-      arrive: [], arrive_pause: [], reach_intro: [],
+      arrive: [],
       kind_phrase: [['other', 'Que pueda ir despacio.']],
-      reach_pause: [],
-      reach_body: [['type', 'Un nudo en la garganta, y algo de calor.']],
-      reach_thoughts: [['skip']],
-      checkin_reach: [['choose', 'keep_going']],
-      pushback_intro: [],
+      reach_offer: [],
+      reach_notice: [['type', 'Un nudo en la garganta, y algo de calor.']],
+      distress_first: [['skip']],
       which_part: [['choose', 'nothing']],
-      savour: [], savour_pause: [],
+      savour: [],
       savour_notice: [['type', 'Calma, y un poco de extrañeza.']],
-      remember: [['skip']],
-      summary: [],
     },
-    path: ['arrive', 'arrive_pause', 'reach_intro', 'kind_phrase', 'reach_pause', 'reach_body', 'reach_thoughts', 'checkin_reach',
-      'pushback_intro', 'which_part', 'savour', 'savour_pause', 'savour_notice', 'remember', 'summary', 'closing'],
-    saved: { kind_phrase: { other: 'Que pueda ir despacio.' }, reach_body: { text: 'Un nudo en la garganta, y algo de calor.' },
-      which_part: { chosen: ['nothing'] }, remember: { skipped: true } },
+    path: ['arrive', 'kind_phrase', 'reach_offer', 'reach_notice', 'distress_first', 'which_part', 'savour', 'savour_notice',
+      'savour_close'],
+    saved: { kind_phrase: { other: 'Que pueda ir despacio.' }, reach_notice: { text: 'Un nudo en la garganta, y algo de calor.' },
+      which_part: { chosen: ['nothing'] }, distress_first: { skipped: true } },
   },
   'pause-for-self-compassion.json': {
     ref: 'pause-for-self-compassion',
@@ -243,7 +238,7 @@ async function playthrough(file, { webgl = true } = {}) {
   // The reader's region's lines (this browser says en-US) and the exercise's own, every one.
   const shown = await page.evaluate((s) => [...document.querySelectorAll(s + ' .tend-panel .tend-strong')].map((e) => e.textContent), W);
   const lang = ex.language.split('-')[0] === 'es' ? 'es' : 'en', us = REGIONS.regions.US;
-  const expected = [us.emergency, ...us.lines].map((l) => l.label[lang]).concat(ex.safety.resources.map((r) => r.label));
+  const expected = [us.emergency, ...us.lines].map((l) => l.label[lang]).concat((ex.safety.resources || []).map((r) => r.label));
   assert.deepEqual(shown, expected, 'every crisis resource is in the mirror');
   // (Tabs without waiting for the canvas to redraw its focus ring, which a11y_mirror checks;
   // the first four characters of each reply typed key by key.)

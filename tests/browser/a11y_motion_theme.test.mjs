@@ -20,7 +20,7 @@ const cue = (page) => page.evaluate(() => document.querySelector('.tend-mirror .
 test('the pacer: pause, resume, 30 seconds more and stop, by keyboard; frames stop while paused and once stopped', async () => {
   const page = await h.newPage({ width: 1024 });
   await H.openPage(page, h.base + '/demo/');
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'arrive_pause' });
+  await H.toGroundingPacer(page);
   const kb = A.keyboardOnly(page);
   await kb.start();
   await H.sleep(300); // the focus scrolled the widget into view; the observer says so
@@ -49,7 +49,7 @@ test('the pacer: pause, resume, 30 seconds more and stop, by keyboard; frames st
 test('reduced motion: a calm count, no pacer animation frames, the circle still', async () => {
   const page = await h.newPage({ width: 1024, reducedMotion: 'reduce' });
   await H.openPage(page, h.base + '/demo/');
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'arrive_pause' });
+  await H.toGroundingPacer(page);
   await page.mouse.move(2, 2);
   await H.sleep(400);
   const f = await framesIn(page, 3000);

@@ -67,7 +67,7 @@ test('no WebGL: the DOM layer is shown, and the flagship completes through it by
   };
   await page.evaluate(() => document.querySelector('[data-k=continue]').focus());
   const visited = await H.runPlan(page, H.SHORT_PATH, driver);
-  assert.deepEqual(visited.slice(-2), ['summary', 'closing']);
+  assert.deepEqual(visited.slice(-2), ['savour_notice', 'savour_close']);
   assert.deepEqual(problems, []);
   const st = await H.state(page);
   assert.equal(st.finished, true);
@@ -91,13 +91,13 @@ test('no WebGL: the DOM layer is shown, and the flagship completes through it by
 
 test('no WebGL: an answer survives a reload (resume from localStorage)', async () => {
   const page = await openWithoutWebGL();
-  await H.runPlan(page, H.LONG_PATH, A.keyboardOnly(page), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, A.keyboardOnly(page), H.WIDGET, { stopAt: 'reach_notice' });
   await A.keyboardOnly(page).type('still here after a reload');
   await page.reload();
   await A.waitDomReady(page);
   const st = await H.state(page);
-  assert.equal(st.stepId, 'reach_body');
-  assert.equal(st.answers.reach_body.text, 'still here after a reload');
+  assert.equal(st.stepId, 'reach_notice');
+  assert.equal(st.answers.reach_notice.text, 'still here after a reload');
   assert.equal(await page.evaluate(() => document.querySelector('.tend-field').value), 'still here after a reload', 'the box shows the saved words');
   assert.equal(await page.evaluate(() => document.querySelector('.tend-field').hidden), false);
   await page.close();
@@ -109,10 +109,14 @@ test('no WebGL: pictures at 375 and 1024 px and 320 px at 200% zoom; no sideways
     const page = await openWithoutWebGL({ width, height: 900, dpr });
     const tag = `${width}px${dpr > 1 ? '@200%' : ''}`;
     const el = page.locator(H.WIDGET);
-    const shots = { intro: null, choice: 'kind_phrase', scale: 'intensity_before', pause: 'reach_pause', end: null };
+    // The pause is the grounding path's pacer, by "Pause and get help" from the scale; "Continue
+    // gently" returns there for the rest of the walk.
+    const shots = { intro: null, choice: 'kind_phrase', scale: 'distress_first', pause: 'pause', end: null };
+    const plan = { ...H.LONG_PATH, ground_choice: [['choose', 'continue']], ground_support: [] };
     for (const [name, stop] of Object.entries(shots)) {
-      if (stop) await H.runPlan(page, H.LONG_PATH, A.keyboardOnly(page), H.WIDGET, { stopAt: stop });
-      if (name === 'end') await H.runPlan(page, H.LONG_PATH, A.keyboardOnly(page));
+      if (name === 'pause') await H.toGroundingPacer(page, A.keyboardOnly(page));
+      else if (stop) await H.runPlan(page, plan, A.keyboardOnly(page), H.WIDGET, { stopAt: stop });
+      if (name === 'end') await H.runPlan(page, { ...plan, [H.PACER_STEP]: [] }, A.keyboardOnly(page));
       await A.mirrorSettled(page);
       await el.screenshot({ path: H.artifact(`a11y-nowebgl-${tag}-${name}.png`) });
       problems.push(...(await reflowProblems(page)).map((p) => `${tag} ${name}: ${p}`));
@@ -126,7 +130,7 @@ test('canvas mode at 320 px with 200% zoom: no sideways scrolling; controls at l
   const page = await h.newPage({ width: 320, height: 800, dpr: 2 });
   await H.openPage(page, h.base + '/demo/');
   const problems = [];
-  for (const stop of ['arrive', 'kind_phrase', 'intensity_before', 'reach_body']) {
+  for (const stop of ['arrive', 'kind_phrase', 'reach_notice', 'distress_first']) {
     if (stop !== 'arrive') await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: stop });
     const sw = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
     if (sw[0] > sw[1]) problems.push(`${stop}: ${sw[0]} > ${sw[1]}`);
@@ -135,7 +139,7 @@ test('canvas mode at 320 px with 200% zoom: no sideways scrolling; controls at l
       if (t.w < min || t.h < min) problems.push(`${stop}: ${t.key} is ${t.w}×${t.h}`);
     }
   }
-  await page.locator(H.WIDGET).screenshot({ path: H.artifact('a11y-canvas-320px@200%-text.png') });
+  await page.locator(H.WIDGET).screenshot({ path: H.artifact('a11y-canvas-320px@200%-scale.png') });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -14,7 +14,7 @@ const messages = (page) => page.evaluate((s) => document.querySelector(s).__tend
 test('typing a reply sends nothing back but what it changes (Continue, once), and the mirror touches nothing else', async () => {
   const page = await h.newPage({ width: 1024 });
   await H.openPage(page, h.base + '/demo/');
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice' });
   // Every change to the mirror's step words and to the reply box's value, while typing.
   await page.evaluate((s) => {
     const el = document.querySelector(s), mirror = el.querySelector('.tend-mirror'), field = el.querySelector('.tend-field');
@@ -31,7 +31,7 @@ test('typing a reply sends nothing back but what it changes (Continue, once), an
   const before = await messages(page);
 
   await H.typeReply(page, 'A softness in my chest, then a tightening.');
-  await page.waitForFunction((s) => (document.querySelector(s).__tend.state().answers.reach_body || {}).text === 'A softness in my chest, then a tightening.',
+  await page.waitForFunction((s) => (document.querySelector(s).__tend.state().answers.reach_notice || {}).text === 'A softness in my chest, then a tightening.',
     H.WIDGET);
   await H.waitStable(page);
   const after = await messages(page);
@@ -47,14 +47,14 @@ test('typing a reply sends nothing back but what it changes (Continue, once), an
 test('a required question: the first letter enables Continue in one message that redraws only the ways on', async () => {
   const page = await h.newPage({ width: 1024 });
   const exercise = JSON.parse(JSON.stringify(H.FLAGSHIP));
-  exercise.steps.find((s) => s.id === 'reach_body').required = true;
+  exercise.steps.find((s) => s.id === 'reach_notice').required = true;
   await page.route(h.base + '/demo/required.json', (r) => r.fulfill({ contentType: 'application/json', body: JSON.stringify(exercise) }));
   await page.route(h.base + '/demo/', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, body: (await response.text()).replace('data-tend-exercise="self-compassion-impossible"', 'data-tend-exercise="/demo/required.json"') });
   });
   await H.openPage(page, h.base + '/demo/');
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body', exercise });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice', exercise });
   assert.equal(await page.evaluate((s) => document.querySelector(s + ' [data-k=continue]').getAttribute('aria-disabled'), H.WIDGET), 'true');
   await page.evaluate((s) => {
     const parts = [...document.querySelector(s + ' .tend-mirror').children];

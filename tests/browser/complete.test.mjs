@@ -24,8 +24,9 @@ test('pointer: the flagship from start to end, answers kept, complete fired, .tx
   const driver = H.pointerDriver(page);
 
   const visited = await H.runPlan(page, H.LONG_PATH, driver);
-  assert.deepEqual(visited.slice(-3), ['remember', 'summary', 'closing']);
-  assert.ok(visited.includes('part_says') && visited.includes('intensity_after'), `took the part's path: ${visited.join(' → ')}`);
+  assert.deepEqual(visited.slice(-3), ['acknowledge', 'acknowledge_offer', 'closing']);
+  assert.ok(visited.includes('part_speaks') && visited.includes('distress_mid'), `took the part's path: ${visited.join(' → ')}`);
+  assert.equal(visited.length, 16, `the main path is 16 screens: ${visited.join(' → ')}`);
 
   const st = await H.state(page);
   assert.equal(st.exerciseId, H.FLAGSHIP_ID);
@@ -33,24 +34,23 @@ test('pointer: the flagship from start to end, answers kept, complete fired, .tx
   assert.equal(st.finished, true);
   const a = st.answers;
   assert.deepEqual(a.kind_phrase.chosen, ['go_gently']);
-  assert.equal(a.reach_body.text, H.WORDS.body);
-  assert.equal(a.reach_thoughts.skipped, true);
-  assert.deepEqual(a.checkin_reach.chosen, ['keep_going']);
+  assert.equal(a.reach_notice.text, H.WORDS.body);
+  assert.equal(a.distress_first.value, 4);
   assert.deepEqual([...a.which_part.chosen].sort(), ['critic', 'protector']);
-  assert.equal(a.intensity_before.value, 6);
-  assert.equal(a.part_says.text, H.WORDS.partSays);
-  assert.equal(a.part_fear.skipped, true);
-  assert.equal(a.part_protects.text, H.WORDS.protects);
+  assert.deepEqual(a.part_permission.chosen, ['yes']);
+  assert.deepEqual(a.feel_toward.chosen, ['curious']);
+  assert.equal(a.part_speaks.text, H.WORDS.partSays);
+  assert.deepEqual(a.checkin_first.chosen, ['keep_going']);
+  assert.equal(a.part_fear.text, H.WORDS.fear);
+  assert.equal(a.part_hopes.skipped, true);
+  assert.equal(a.distress_mid.value, 3);
   assert.deepEqual(a.acknowledge.chosen, ['see_you']);
-  assert.equal(a.intensity_after.value, 3);
-  assert.equal(a.shift_body.text, H.WORDS.shift);
-  assert.equal(a.remember.text, H.WORDS.remember);
 
   const ev = await H.events(page);
   const completes = ev.filter((e) => e.name === 'complete');
   assert.equal(completes.length, 1, `'complete' fired ${completes.length} times`);
   assert.equal(completes[0].value.finished, true);
-  assert.equal(completes[0].value.answers.remember.text, H.WORDS.remember);
+  assert.equal(completes[0].value.answers.part_fear.text, H.WORDS.fear);
   const stepIds = ev.filter((e) => e.name === 'step').map((e) => e.value.stepId);
   assert.deepEqual(stepIds, visited.slice(1), "a 'step' event for every step after the first");
 
@@ -58,11 +58,14 @@ test('pointer: the flagship from start to end, answers kept, complete fired, .tx
   const txt = await downloadFrom(page, driver, '##txt', 'Download .txt');
   fs.writeFileSync(H.artifact('complete-pointer-export.txt'), txt.text);
   assert.match(txt.name, /\.txt$/);
-  for (const w of [H.WORDS.body, H.WORDS.partSays, H.WORDS.remember]) assert.ok(txt.text.includes(w), `the .txt has "${w}"`);
+  for (const w of [H.WORDS.body, H.WORDS.partSays, H.WORDS.fear]) assert.ok(txt.text.includes(w), `the .txt has "${w}"`);
+  assert.ok(txt.text.includes('What it’s afraid of'), 'a reply is kept under its short heading (reflect_label)');
+  const keepGoing = H.optionLabel('checkin_first', 'keep_going');
+  assert.ok(!txt.text.includes(keepGoing), `a check-in's answer isn't the reader's words (reflect: false): "${keepGoing}"`);
   const json = await downloadFrom(page, driver, '##json', 'Download .json');
   assert.match(json.name, /\.json$/);
   const parsed = JSON.parse(json.text);
-  assert.ok(JSON.stringify(parsed).includes(H.WORDS.shift), 'the .json has the reply to shift_body');
+  assert.ok(JSON.stringify(parsed).includes(H.WORDS.fear), 'the .json has the reply to part_fear');
 
   // And what the reader finished is in the journal on this device.
   const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -102,14 +105,13 @@ test('keyboard only: Tab in, arrows, Space/Enter, Escape for a pause, Tab to the
   assert.equal((await H.state(page)).inSafety, false);
 
   const visited = await H.runPlan(page, H.SHORT_PATH, driver);
-  assert.deepEqual(visited.slice(-2), ['summary', 'closing']);
-  assert.ok(visited.includes('savour_notice'), `took the savouring path: ${visited.join(' → ')}`);
+  assert.deepEqual(visited.slice(-2), ['savour_notice', 'savour_close']);
 
   const st = await H.state(page);
   assert.equal(st.finished, true);
   assert.deepEqual(st.answers.kind_phrase.chosen, []);
   assert.equal(st.answers.kind_phrase.other, 'May I go slowly.');
-  assert.equal(st.answers.reach_body.skipped, true);
+  assert.equal(st.answers.reach_notice.skipped, true);
   assert.deepEqual(st.answers.which_part.chosen, ['nothing']);
   assert.equal(st.answers.savour_notice.text, H.WORDS.savour);
   const completes = (await H.events(page)).filter((e) => e.name === 'complete');

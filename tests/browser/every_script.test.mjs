@@ -39,7 +39,7 @@ test('the reader\'s own words in any script are shown right at the end; the canv
   const f0 = await H.frames(page);
   await H.clickTarget(page, '##continue', H.SAY.continue_button);
   assert.ok((await H.frames(page)) > f0, 'the canvas draws again');
-  assert.equal((await H.state(page)).stepId, 'arrive_pause', 'and its controls answer taps');
+  assert.equal((await H.state(page)).stepId, 'kind_phrase', 'and its controls answer taps');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -34,7 +34,7 @@ test("typing in the page's own input lands there, not in the widgets", async () 
   await H.openPage(page, h.base + '/demo/two-widgets.html', ['#first', '#second']);
   // The reader used a widget first (it has focus and a step behind it)…
   await H.clickTarget(page, '##continue', 'Continue', '#first');
-  await H.waitForStep(page, 'arrive_pause', '#first');
+  await H.waitForStep(page, 'kind_phrase', '#first');
   const a0 = await H.state(page, '#first'), b0 = await H.state(page, '#second');
   // …then goes to the site's search box and types, spaces, arrows, Backspace and all.
   await page.locator('#site-search').click();
@@ -79,7 +79,7 @@ test('Space on the page scrolls the page; the wheel over the canvas scrolls the 
 
   // After using the widget and clicking back into the article, Space still scrolls the page.
   await H.clickTarget(page, '##continue', 'Continue');
-  await H.waitForStep(page, 'arrive_pause');
+  await H.waitForStep(page, 'kind_phrase');
   const s1 = await H.state(page);
   await scrollSettled(page); // (a new step may scroll the widget's top back into view, smoothly)
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
@@ -139,7 +139,7 @@ test('Space on the page scrolls the page; the wheel over the canvas scrolls the 
   await wheelOverCanvas('keyboard focus in the widget');
   assert.ok(await page.evaluate(() => document.querySelector('[data-tend-exercise]').contains(document.activeElement)),
     'the keyboard focus stayed in the widget');
-  assert.equal((await H.state(page)).stepId, 'arrive_pause');
+  assert.equal((await H.state(page)).stepId, 'kind_phrase');
   assert.notDeepEqual(s0.stepId, s1.stepId);
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -155,8 +155,8 @@ test('no frames while idle; animations stop when scrolled away', async () => {
   const f1 = await H.frames(page);
   assert.equal(f1 - f0, 0, `${f1 - f0} frames drawn in 3 s of idle`);
 
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_pause' });
-  // The breathing pacer animates while seen…
+  // The breathing pacer (the grounding path's, by the pause button) animates while seen…
+  await H.toGroundingPacer(page);
   const p0 = await H.frames(page);
   await H.sleep(2000);
   const p1 = await H.frames(page);
@@ -171,8 +171,9 @@ test('no frames while idle; animations stop when scrolled away', async () => {
   assert.ok(q1 - q0 <= 1, `${q1 - q0} frames drawn in 2 s while off-screen`);
 
   // After typing in a reply, frames stop again.
-  await H.clickTarget(page, '##continue', 'Continue');
-  await H.waitForStep(page, 'reach_body');
+  await H.clickTarget(page, '##return', H.SAY.return_button);
+  await H.waitForStep(page, 'arrive');
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice' });
   await H.typeReply(page, 'a little warmth');
   await page.mouse.move(5, 5);
   await H.sleep(600);
@@ -272,7 +273,7 @@ test('only its own origin is asked for anything; no console errors; no cookies',
   await page.addInitScript(() => { window.__keysBefore = Object.keys(window); });
   await H.openPage(page, h.base + '/demo/');
   // Use it a little: a step, a choice, a reply, a reload (resume), the pause path.
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice' });
   await H.typeReply(page, 'nothing leaves this page');
   await page.reload();
   await H.waitReady(page);

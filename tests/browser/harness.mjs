@@ -440,50 +440,70 @@ export function optionLabel(stepId, optionId, exercise = FLAGSHIP) {
 export const WORDS = {
   body: 'A tightness in my chest — then, oddly, a little warmth.',
   partSays: 'It says “don’t get soft, you’ll stop trying”…',
-  protects: 'From being caught out, like at school.',
-  shift: 'My shoulders dropped a bit.',
-  remember: 'The critic is tired too. Go gently.',
+  fear: 'That I’d stop trying, and let everyone down.',
   savour: 'Warm, a bit strange, my breath slowed down.',
 };
+// The main path: curious toward the part, willing, keep going at the check-in (16 screens).
 export const LONG_PATH = {
-  arrive: [], arrive_pause: [], reach_intro: [],
+  arrive: [],
   kind_phrase: [['choose', 'go_gently']],
-  reach_pause: [],
-  reach_body: [['type', WORDS.body]],
-  reach_thoughts: [['skip']],
-  checkin_reach: [['choose', 'keep_going']],
-  pushback_intro: [],
+  reach_offer: [],
+  reach_notice: [['type', WORDS.body]],
+  distress_first: [['scale', 4]],
   which_part: [['choose', 'critic'], ['choose', 'protector']],
-  intensity_before: [['scale', 6]],
-  turn_toward: [],
-  part_says: [['type', WORDS.partSays]],
-  part_fear: [['skip']],
-  part_how_long: [['skip']],
-  part_protects: [['type', WORDS.protects]],
-  curious_thanks: [],
-  checkin_curious: [['choose', 'keep_going']],
+  part_permission: [['choose', 'yes']],
+  feel_toward: [['choose', 'curious']],
+  part_speaks: [['type', WORDS.partSays]],
+  checkin_first: [['choose', 'keep_going']],
+  part_fear: [['type', WORDS.fear]],
+  part_hopes: [['skip']],
+  distress_mid: [['scale', 3]],
   acknowledge: [['choose', 'see_you']],
-  acknowledge_pause: [],
-  intensity_after: [['scale', 3]],
-  shift_body: [['type', WORDS.shift]],
-  remember: [['type', WORDS.remember]],
-  summary: [],
+  acknowledge_offer: [],
 };
 // Nothing pushed back: the savouring branch, shorter (for the keyboard).
 export const SHORT_PATH = {
-  arrive: [], arrive_pause: [], reach_intro: [],
+  arrive: [],
   kind_phrase: [['other', 'May I go slowly.']],
-  reach_pause: [],
-  reach_body: [['skip']],
-  reach_thoughts: [['skip']],
-  checkin_reach: [['choose', 'keep_going']],
-  pushback_intro: [],
+  reach_offer: [],
+  reach_notice: [['skip']],
+  distress_first: [['skip']],
   which_part: [['choose', 'nothing']],
-  savour: [], savour_pause: [],
+  savour: [],
   savour_notice: [['type', WORDS.savour]],
-  remember: [['skip']],
-  summary: [],
 };
+
+// The flagship's only breathing pacer is on its grounding path (ground_breathe, "offered"):
+// a reader reaches it by "Pause and get help", then Continue through the grounding screens.
+// Where the pacer is offered rather than started, the reader chooses to breathe with it
+// (the widget's "Breathe with the pacer"); returns the pause step's id.
+export const PACER_STEP = (() => {
+  const from = FLAGSHIP.steps.findIndex((s) => s.id === FLAGSHIP.safety.step);
+  return FLAGSHIP.steps.slice(from).find((s) => s.kind === 'pause').id;
+})();
+// `keys`: a keyboard driver (a11y_kit's keyboardOnly, whose target() takes a control's key
+// and works the DOM mirror); without one, the pointer on the canvas.
+export async function toGroundingPacer(page, keys = null, sel = WIDGET) {
+  const press = async (key, label) => (keys ? keys.target(key) : clickTarget(page, '##' + key, label, sel));
+  await press('need_pause', SAY.need_pause);
+  await waitForStep(page, FLAGSHIP.safety.step, sel);
+  for (let guard = 0; guard < 10 && (await state(page, sel)).stepId !== PACER_STEP; guard++) {
+    const at = (await state(page, sel)).stepId;
+    await press('continue', SAY.continue_button);
+    await page.waitForFunction(([s, id]) => document.querySelector(s).__tend.state().stepId !== id, [sel, at], { timeout: 8000 });
+    await waitStable(page, sel);
+  }
+  await waitForStep(page, PACER_STEP, sel);
+  const start = await page.evaluate(([s, label]) => {
+    const b = [...document.querySelectorAll(s + ' [data-k]')].find((e) => e.textContent.trim() === label);
+    return b ? b.getAttribute('data-k') : null;
+  }, [sel, SAY.pacer_start]);
+  if (start) {
+    await press(start, SAY.pacer_start);
+    await waitStable(page, sel);
+  }
+  return PACER_STEP;
+}
 
 export function pointerDriver(page, sel = WIDGET) {
   return {

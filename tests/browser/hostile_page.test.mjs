@@ -42,15 +42,15 @@ test('letters typed into the reply box never reach the page\'s own shortcuts ("j
       });
     },
   });
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice' });
   const words = 'just keep going / jokingly kind';
   await H.typeReply(page, words);
-  await page.waitForFunction(([s, w]) => (document.querySelector(s).__tend.state().answers.reach_body || {}).text === w,
+  await page.waitForFunction(([s, w]) => (document.querySelector(s).__tend.state().answers.reach_notice || {}).text === w,
     [H.WIDGET, words], { timeout: 5000 }).catch(() => {});
   const st = await H.state(page);
   const outside = await page.evaluate(() => ({ shortcuts: window.__shortcuts, search: document.querySelector('#site-search').value }));
   await page.close();
-  assert.equal(st.answers.reach_body.text, words, 'every letter reached the reader\'s answer');
+  assert.equal(st.answers.reach_notice.text, words, 'every letter reached the reader\'s answer');
   assert.deepEqual(outside, { shortcuts: [], search: '' });
 });
 
@@ -62,9 +62,9 @@ test('a page that adds to Object.prototype: the widget mounts, draws in its own 
         Object.defineProperty(Object.prototype, k, { value: 'from the page', writable: true, configurable: true });
     },
   });
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice' });
   const st = await H.state(page);
-  assert.equal(st.stepId, 'reach_body');
+  assert.equal(st.stepId, 'reach_notice');
   assert.deepEqual(st.answers.kind_phrase.chosen, ['go_gently']);
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -107,7 +107,7 @@ for (const [name, style, scale] of [['transform: scale(0.8)', 'transform: scale(
 test('a dark practice background: the reader\'s own words in the reply box keep 4.5:1', async () => {
   const page = await h.newPage({ width: 1024 });
   await article(page, { attrs: { 'data-tend-background': '#1f1d24' } });
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice' });
   const ratio = await page.evaluate((s) => {
     // The box's fill is the theme's (drawn by the canvas under the box, or the box's own without one).
     const f = document.querySelector(s + ' .tend-field'), cs = getComputedStyle(f);

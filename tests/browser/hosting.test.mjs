@@ -242,10 +242,10 @@ test('script + element from a CDN: draws, keeps answers across a reload, asks no
   assert.ok(await drawsOnCanvas(page, H.WIDGET), 'the canvas draws (not the DOM-only fallback)');
   assert.equal(await page.evaluate(() => window.__streamed), 1, 'the wasm was compiled while it streamed');
   await H.clickTarget(page, '##continue', 'Continue');
-  await H.waitForStep(page, 'arrive_pause');
+  await H.waitForStep(page, 'kind_phrase');
   await page.reload();
   await H.waitReady(page);
-  assert.equal((await H.state(page)).stepId, 'arrive_pause', 'the answers were kept across the reload');
+  assert.equal((await H.state(page)).stepId, 'kind_phrase', 'the answers were kept across the reload');
 
   const own = new Set(['tend.js', 'tend.css', 'tend-engine.wasm', `exercises/${EX}.json`].map((f) => FILES + f));
   const others = page.requests.filter((u) => !u.startsWith(BLOG + '/') && !own.has(u));
@@ -303,7 +303,7 @@ test("the custom element from a script URL alone (Wix's Custom Element): before 
   });
   assert.deepEqual(ring.ringed, [ring.focused], 'the focus ring is drawn on the control the keyboard is on');
   await page.keyboard.press('Enter');
-  await H.waitForStep(page, 'arrive_pause', '#a');
+  await H.waitForStep(page, 'kind_phrase', '#a');
 
   // After the script: a second element mounts too.
   await page.evaluate(() => {
@@ -332,11 +332,11 @@ test("the custom element from a script URL alone (Wix's Custom Element): before 
   assert.deepEqual(removed, { handle: false, frame: false }, 'removed, it unmounts');
   await page.evaluate(() => document.querySelector('main').appendChild(window.__kept));
   await H.waitReady(page, '#a');
-  assert.equal((await H.state(page, '#a')).stepId, 'arrive_pause', 're-added, it mounts again where the reader was');
+  assert.equal((await H.state(page, '#a')).stepId, 'kind_phrase', 're-added, it mounts again where the reader was');
 
   await page.reload();
   await H.waitReady(page, '#a');
-  assert.equal((await H.state(page, '#a')).stepId, 'arrive_pause', 'the answers were kept across the reload');
+  assert.equal((await H.state(page, '#a')).stepId, 'kind_phrase', 'the answers were kept across the reload');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -370,7 +370,7 @@ test('the iframe embed with its resizer: as tall as what it shows, taking sizes 
   };
   const h1 = await fitted('first step');
   await H.clickTarget(F, '##continue', 'Continue', '#tend');
-  await H.waitForStep(F, 'arrive_pause', '#tend');
+  await H.waitForStep(F, 'kind_phrase', '#tend');
   const h2 = await fitted('second step');
   assert.notEqual(h1, h2, 'the height followed the step');
   assert.equal(await frame.evaluate(() => document.documentElement.lang), 'en', "the frame's page takes the exercise's language");
@@ -403,7 +403,7 @@ test('the iframe embed with its resizer: as tall as what it shows, taking sizes 
   await page.reload();
   const again = await frameOf(page, FILES + 'embed.html');
   await H.waitReady(inFrame(page, again), '#tend');
-  assert.equal((await H.state(inFrame(page, again), '#tend')).stepId, 'arrive_pause', 'the answers were kept across the reload (in the frame\'s storage)');
+  assert.equal((await H.state(inFrame(page, again), '#tend')).stepId, 'kind_phrase', 'the answers were kept across the reload (in the frame\'s storage)');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -462,11 +462,11 @@ test('the iframe embed in a fixed-height box (no resizer): the widget scrolls in
 
   // The pointer reaches the last control: Continue, at the bottom.
   await H.clickTarget(F, '##continue', 'Continue', '#tend');
-  await H.waitForStep(F, 'arrive_pause', '#tend');
+  await H.waitForStep(F, 'kind_phrase', '#tend');
   await page.reload();
   const again = inFrame(page, await frameOf(page, FILES + 'embed.html'));
   await H.waitReady(again, '#tend');
-  assert.equal((await H.state(again, '#tend')).stepId, 'arrive_pause', 'the answers were kept across the reload');
+  assert.equal((await H.state(again, '#tend')).stepId, 'kind_phrase', 'the answers were kept across the reload');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -488,21 +488,20 @@ test("Wix's Embed HTML box (the script form in a fixed-height sandboxed frame on
   assert.ok(await drawsOnCanvas(F, H.WIDGET), 'the widget draws in the box');
   assert.doesNotMatch(await widgetText(F, H.WIDGET), NOTICE_BLOCKED, 'storage works there (no notice)');
   await H.clickTarget(F, '##continue', 'Continue');
-  await H.waitForStep(F, 'arrive_pause');
+  await H.waitForStep(F, 'kind_phrase');
   await page.reload();
   const again = inFrame(page, await frameOf(page, WIX + '/box.html'));
   await H.waitReady(again);
-  assert.equal((await H.state(again)).stepId, 'arrive_pause', 'the answers were kept across the reload');
+  assert.equal((await H.state(again)).stepId, 'kind_phrase', 'the answers were kept across the reload');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
 
 // The shortest walk to the end, one typed reply (as in storage.test.mjs).
 const QUICK = {
-  arrive: [], arrive_pause: [], reach_intro: [], kind_phrase: [['skip']], reach_pause: [],
-  reach_body: [['type', H.WORDS.body]], reach_thoughts: [['skip']], checkin_reach: [['choose', 'keep_going']],
-  pushback_intro: [], which_part: [['choose', 'nothing']], savour: [], savour_pause: [],
-  savour_notice: [['skip']], remember: [['skip']], summary: [],
+  arrive: [], kind_phrase: [['skip']], reach_offer: [],
+  reach_notice: [['type', H.WORDS.body]], distress_first: [['skip']],
+  which_part: [['choose', 'nothing']], savour: [], savour_notice: [['skip']],
 };
 
 test("a browser that blocks third-party storage, in Wix's box: storage asked for at the first tap, the truth told, words kept to the end and handed over as text when the frame can't download", async () => {
@@ -524,13 +523,13 @@ test("a browser that blocks third-party storage, in Wix's box: storage asked for
   assert.match(await widgetText(F, H.WIDGET), NOTICE_BLOCKED, 'the reader is told their answers are not being saved');
   assert.deepEqual(await frame.evaluate(() => window.__asked), [], 'nothing is asked before the reader taps');
   await H.clickTarget(F, '##continue', 'Continue');
-  await H.waitForStep(F, 'arrive_pause');
+  await H.waitForStep(F, 'kind_phrase');
   assert.deepEqual(await frame.evaluate(() => window.__asked), [true], 'storage access was asked for once, on the first tap (with its user activation)');
 
   await H.runPlan(F, QUICK, H.pointerDriver(F));
   const st = await H.state(F);
   assert.equal(st.finished, true);
-  assert.equal(st.answers.reach_body.text, H.WORDS.body, 'the typed reply was kept in memory to the end');
+  assert.equal(st.answers.reach_notice.text, H.WORDS.body, 'the typed reply was kept in memory to the end');
   assert.match(await widgetText(F, H.WIDGET), NOTICE_BLOCKED, 'still told the truth at the end');
   // The sandbox has no allow-downloads: the download goes nowhere, so the words are also
   // written out under the card, selected, to copy by hand.
@@ -573,11 +572,11 @@ test('storage access granted at the first tap: the words go to the storage the b
   await H.waitReady(F);
   assert.match(await widgetText(F, H.WIDGET), NOTICE_BLOCKED);
   await H.clickTarget(F, '##continue', 'Continue');
-  await H.waitForStep(F, 'arrive_pause');
+  await H.waitForStep(F, 'kind_phrase');
   await frame.waitForFunction((re) => !new RegExp(re).test(document.querySelector('[data-tend-exercise]').textContent), NOTICE_BLOCKED.source, { timeout: 5000 })
     .catch(() => assert.fail('the notice stayed after storage was granted'));
   await H.clickTarget(F, '##continue', 'Continue');
-  await H.waitForStep(F, 'reach_intro');
+  await H.waitForStep(F, 'reach_offer');
   const stored = await frame.evaluate(() => {
     const g = window.__granted, keys = [];
     for (let i = 0; i < g.length; i++) keys.push(g.key(i));
@@ -585,7 +584,7 @@ test('storage access granted at the first tap: the words go to the storage the b
     return { asked: window.__asked, keys, current: k ? JSON.parse(g.getItem(k)).current : null };
   });
   assert.equal(stored.asked, 1);
-  assert.equal(stored.current, 'reach_intro', `the session is in the granted storage (${stored.keys.join(', ')})`);
+  assert.equal(stored.current, 'reach_offer', `the session is in the granted storage (${stored.keys.join(', ')})`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -26,14 +26,14 @@ test('"Delete my answers" in the middle of the exercise: asked first, then every
   const page = await h.newPage({ width: 1024 });
   await H.openPage(page, h.base + '/demo/');
   await page.evaluate((s) => document.querySelector(s).__tend._debug.recordText(true), H.WIDGET);
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice' });
   await H.typeReply(page, H.WORDS.body);
-  await page.waitForFunction((s) => (document.querySelector(s).__tend.state().answers.reach_body || {}).text, H.WIDGET);
+  await page.waitForFunction((s) => (document.querySelector(s).__tend.state().answers.reach_notice || {}).text, H.WIDGET);
   assert.ok((await stored(page)).length > 0, 'the answers were saved');
 
   await H.clickTarget(page, '##delete', H.SAY.delete_answers);
   await H.waitStable(page);
-  assert.equal((await H.state(page)).stepId, 'reach_body', 'asking deletes nothing yet');
+  assert.equal((await H.state(page)).stepId, 'reach_notice', 'asking deletes nothing yet');
   assert.ok((await stored(page)).length > 0);
   assert.equal(await page.evaluate((s) => document.querySelector(s + ' [data-k=delete_no]') === document.activeElement ||
     !document.querySelector(s).contains(document.activeElement), H.WIDGET), true, 'focus, if in the widget, is on the gentle answer');
@@ -47,7 +47,7 @@ test('"Delete my answers" in the middle of the exercise: asked first, then every
   }), H.WIDGET);
   assert.equal(said.mirror, H.SAY.deleted, 'the confirmation is there to be heard');
   assert.ok(said.canvas.includes(H.SAY.deleted), 'and to be seen');
-  assert.equal((await H.state(page)).answers.reach_body, undefined);
+  assert.equal((await H.state(page)).answers.reach_notice, undefined);
   // The next step: the acknowledgement has said its piece.
   await H.clickTarget(page, '##continue', H.SAY.continue_button);
   await H.waitStable(page);

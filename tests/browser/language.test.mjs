@@ -79,7 +79,7 @@ test('the Spanish exercise is Spanish from the first screen to the last, on the 
       await H.waitStable(page);
       await look();
       // Once, the grounding path and its help: then back to where the reader was.
-      if (!paused && (await H.state(page)).stepId === 'reach_body') {
+      if (!paused && (await H.state(page)).stepId === 'reach_notice') {
         paused = true;
         await keyboard.target('need_pause');
         await H.waitStable(page);

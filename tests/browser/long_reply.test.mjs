@@ -30,7 +30,7 @@ async function inkAboveBox(page) {
 test('typing a reply long enough to scroll inside its box leaves the question and hint above it drawn', async () => {
   const page = await h.newPage({ width: 1024, height: 900 });
   await H.openPage(page, h.base + '/demo/');
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), H.WIDGET, { stopAt: 'reach_notice' });
   const before = await inkAboveBox(page);
   const long = Array.from({ length: 30 }, (_, i) => `Line ${i + 1}: a tightness, then something softer.`).join('\n');
   await H.typeReply(page, long);

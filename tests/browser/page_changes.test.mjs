@@ -48,14 +48,14 @@ test('another tab answers the same exercise: this tab follows (no reload), and b
 
   // Tab A (brought to the front, as the reader would) moves on and types a reply.
   await a.bringToFront();
-  await H.runPlan(a, H.LONG_PATH, H.pointerDriver(a), H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(a, H.LONG_PATH, H.pointerDriver(a), H.WIDGET, { stopAt: 'reach_notice' });
   await H.typeReply(a, H.WORDS.body);
-  await a.waitForFunction((t) => document.querySelector('[data-tend-exercise]').__tend.state().answers.reach_body?.text === t, H.WORDS.body);
+  await a.waitForFunction((t) => document.querySelector('[data-tend-exercise]').__tend.state().answers.reach_notice?.text === t, H.WORDS.body);
 
   // Tab B shows the same place and words, without being touched.
   await b.waitForFunction((t) => {
     const s = document.querySelector('[data-tend-exercise]').__tend.state();
-    return s.stepId === 'reach_body' && s.answers.reach_body?.text === t;
+    return s.stepId === 'reach_notice' && s.answers.reach_notice?.text === t;
   }, H.WORDS.body, { timeout: 5000 });
   assert.equal(await H.fieldValue(b), H.WORDS.body, 'B\'s reply box holds A\'s words');
   assert.deepEqual((await H.state(b)).answers, (await H.state(a)).answers);

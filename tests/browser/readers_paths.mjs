@@ -26,18 +26,14 @@ const MiB = 1024 * 1024;
 
 // The shortest kind walk to the end (as storage.test.mjs): skip what can be skipped, one reply.
 const QUICK = {
-  arrive: [], arrive_pause: [], reach_intro: [],
+  arrive: [],
   kind_phrase: [['skip']],
-  reach_pause: [],
-  reach_body: [['type', H.WORDS.body]],
-  reach_thoughts: [['skip']],
-  checkin_reach: [['choose', 'keep_going']],
-  pushback_intro: [],
+  reach_offer: [],
+  reach_notice: [['type', H.WORDS.body]],
+  distress_first: [['skip']],
   which_part: [['choose', 'nothing']],
-  savour: [], savour_pause: [],
+  savour: [],
   savour_notice: [['skip']],
-  remember: [['skip']],
-  summary: [],
 };
 const NOTICE = { blocked: /isn’t letting the page save anything/, full: /storage for this site is full/ };
 
@@ -83,29 +79,27 @@ export function readersPaths(engine) {
     assert.match(mid.name, /\.txt$/);
     assert.ok(mid.inWidget, 'the download link is the widget\'s own');
     for (const w of [H.WORDS.body, H.WORDS.partSays]) assert.ok(mid.text.includes(w), `the words so far have "${w}"`);
-    assert.ok(!mid.text.includes(H.WORDS.remember), 'and nothing not yet written');
+    assert.ok(!mid.text.includes(H.WORDS.fear), 'and nothing not yet written');
 
     const rest = await H.runPlan(page, H.LONG_PATH, driver);
     const visited = [...first, ...rest.slice(1)];
-    assert.deepEqual(visited.slice(-3), ['remember', 'summary', 'closing']);
+    assert.deepEqual(visited.slice(-3), ['acknowledge', 'acknowledge_offer', 'closing']);
     const st = await H.state(page);
     assert.equal(st.finished, true);
     const a = st.answers;
     assert.deepEqual(a.kind_phrase.chosen, ['go_gently']);
-    assert.equal(a.reach_body.text, H.WORDS.body);
-    assert.equal(a.reach_thoughts.skipped, true);
+    assert.equal(a.reach_notice.text, H.WORDS.body);
     assert.deepEqual([...a.which_part.chosen].sort(), ['critic', 'protector']);
-    assert.equal(a.intensity_before.value, 6);
-    assert.equal(a.part_says.text, H.WORDS.partSays);
-    assert.equal(a.part_protects.text, H.WORDS.protects);
-    assert.equal(a.intensity_after.value, 3);
-    assert.equal(a.remember.text, H.WORDS.remember);
+    assert.equal(a.distress_first.value, 4);
+    assert.equal(a.part_speaks.text, H.WORDS.partSays);
+    assert.equal(a.part_fear.text, H.WORDS.fear);
+    assert.equal(a.distress_mid.value, 3);
     const completes = (await H.events(page)).filter((x) => x.name === 'complete');
     assert.equal(completes.length, 1, "'complete' fired once");
 
     await H.clickTarget(page, '##txt', 'Download .txt');
     const [, txt] = await E.downloads(page, 2);
-    for (const w of [H.WORDS.body, H.WORDS.partSays, H.WORDS.remember]) assert.ok(txt.text.includes(w), `the .txt has "${w}"`);
+    for (const w of [H.WORDS.body, H.WORDS.partSays, H.WORDS.fear]) assert.ok(txt.text.includes(w), `the .txt has "${w}"`);
 
     // Save is offered from the first step after a question, on every step before the end.
     const firstQuestion = visited.indexOf('kind_phrase');
@@ -125,7 +119,7 @@ export function readersPaths(engine) {
     const persist = await page.evaluate(() => window.__tendPersist);
     if (await page.evaluate(() => !!(navigator.storage && navigator.storage.persist))) {
       assert.equal(persist.length, 1, `asked once: ${JSON.stringify(persist)}`);
-      assert.equal(persist[0].at, 'reach_pause', 'on the step after the first answer (kind_phrase)');
+      assert.equal(persist[0].at, 'reach_offer', 'on the step after the first answer (kind_phrase)');
     }
     assert.deepEqual(violations, [], 'axe-core finds nothing on any step');
     await noErrors(page);
@@ -142,7 +136,7 @@ export function readersPaths(engine) {
     await driver.target('##return');
     await H.waitForStep(page, 'arrive');
     const visited = await H.runPlan(page, H.SHORT_PATH, driver);
-    assert.deepEqual(visited.slice(-2), ['summary', 'closing']);
+    assert.deepEqual(visited.slice(-2), ['savour_notice', 'savour_close']);
     const st = await H.state(page);
     assert.equal(st.finished, true);
     assert.equal(st.answers.kind_phrase.other, 'May I go slowly.');
@@ -156,16 +150,16 @@ export function readersPaths(engine) {
   });
 
   test(`${engine}: reload with a half-typed reply: the same step, the words in the box, earlier answers intact`, async () => {
-    const HALF = 'And in my thoughts a quiet “yes, but';
+    const HALF = 'It wants me to know “not yet, but';
     const page = await open({ width: 1024, height: 900 });
-    await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), W, { stopAt: 'reach_thoughts' });
+    await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page), W, { stopAt: 'part_speaks' });
     await H.typeReply(page, HALF);
-    await page.waitForFunction(([s, t]) => document.querySelector(s).__tend.state().answers.reach_thoughts?.text === t, [W, HALF], { timeout: 10000 });
+    await page.waitForFunction(([s, t]) => document.querySelector(s).__tend.state().answers.part_speaks?.text === t, [W, HALF], { timeout: 10000 });
     const before = await H.state(page);
     await page.reload();
     await H.waitReady(page);
     const again = await H.state(page);
-    assert.equal(again.stepId, 'reach_thoughts', 'back on the same step');
+    assert.equal(again.stepId, 'part_speaks', 'back on the same step');
     assert.deepEqual(again.answers, before.answers, 'every answer as it was');
     const box = await page.evaluate(() => { const f = document.querySelector('.tend-field'); return { hidden: f.hidden, value: f.value, h: f.getBoundingClientRect().height }; });
     assert.equal(box.hidden, false);
@@ -182,7 +176,7 @@ export function readersPaths(engine) {
       await H.runPlan(page, QUICK, H.pointerDriver(page));
       const st = await H.state(page);
       assert.equal(st.finished, true);
-      assert.equal(st.answers.reach_body.text, H.WORDS.body, 'the reply kept in memory');
+      assert.equal(st.answers.reach_notice.text, H.WORDS.body, 'the reply kept in memory');
       assert.match(await widgetText(page), NOTICE[kind], 'the notice is still there at the end');
       await H.clickTarget(page, '##txt', 'Download .txt');
       const [txt] = await E.downloads(page, 1);
@@ -214,7 +208,7 @@ export function readersPaths(engine) {
           .map((x) => ({ step, k: x.getAttribute('data-k') || (x.localName === 'textarea' ? 'field' : x.className), px: parseFloat(getComputedStyle(x).fontSize) })), [W, id]));
       });
       const visited = await H.runPlan(page, H.SHORT_PATH, driver);
-      assert.deepEqual(visited.slice(-2), ['summary', 'closing']);
+      assert.deepEqual(visited.slice(-2), ['savour_notice', 'savour_close']);
       const st = await H.state(page);
       assert.equal(st.finished, true);
       assert.equal(st.answers.savour_notice.text, H.WORDS.savour);
@@ -258,7 +252,7 @@ export function readersPaths(engine) {
     await H.waitStable(page);
 
     // On to the first reply box; the keyboard comes up over the lower part of the screen.
-    await H.runPlan(page, { ...H.LONG_PATH, kind_phrase: [] }, H.pointerDriver(page), W, { stopAt: 'reach_body' });
+    await H.runPlan(page, { ...H.LONG_PATH, kind_phrase: [] }, H.pointerDriver(page), W, { stopAt: 'reach_notice' });
     await H.typeReply(page, 'A tightness');
     const fieldPx = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.tend-field')).fontSize));
     assert.ok(fieldPx >= 16, `the reply box's text is ${fieldPx} px (iOS zooms into fields under 16 px)`);
@@ -287,7 +281,7 @@ export function readersPaths(engine) {
     assert.ok(up.contBottom <= up.bottom, `Continue in sight above the keyboard (${up.contBottom} ≤ ${up.bottom})`);
     assert.equal(up.canvasH, shut.canvasH, 'the widget kept its size');
     await H.typeText(page, ' in my chest');
-    await page.waitForFunction((s) => document.querySelector(s).__tend.state().answers.reach_body?.text === 'A tightness in my chest', W, { timeout: 10000 });
+    await page.waitForFunction((s) => document.querySelector(s).__tend.state().answers.reach_notice?.text === 'A tightness in my chest', W, { timeout: 10000 });
     await H.waitStable(page);
     const typed = await where();
     await page.evaluate(() => window.__tendKeyboard(0));

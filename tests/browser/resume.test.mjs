@@ -9,34 +9,34 @@ let h;
 before(async () => { h = await H.start(); });
 after(async () => { await h.close(); });
 
-const HALF = 'And in my thoughts a quiet “yes, but';
+const HALF = 'It wants me to know “not yet, but';
 
 test('reload mid-reply: same step, the half-typed reply intact, earlier answers intact', async () => {
   const page = await h.newPage({ width: 1024, reducedMotion: 'reduce' });
   await H.openPage(page, h.base + '/demo/');
   const driver = H.pointerDriver(page);
-  await H.runPlan(page, H.LONG_PATH, driver, H.WIDGET, { stopAt: 'reach_thoughts' });
+  await H.runPlan(page, H.LONG_PATH, driver, H.WIDGET, { stopAt: 'part_speaks' });
 
   await H.typeReply(page, HALF);
   await page.waitForFunction((t) => {
-    const a = document.querySelector('[data-tend-exercise]').__tend.state().answers.reach_thoughts;
+    const a = document.querySelector('[data-tend-exercise]').__tend.state().answers.part_speaks;
     return a && a.text === t;
   }, HALF, { timeout: 5000 });
   const before = await H.state(page);
-  assert.equal(before.stepId, 'reach_thoughts');
+  assert.equal(before.stepId, 'part_speaks');
 
   // Saved as it was typed, not only on Continue.
   const saved = await page.evaluate((id) => localStorage.getItem(`tend/demo/${id}/session`), H.FLAGSHIP_ID);
-  assert.ok(saved && saved.includes('yes, but'), 'the session in localStorage already has the half reply');
+  assert.ok(saved && saved.includes('not yet, but'), 'the session in localStorage already has the half reply');
 
   await page.reload();
   await H.waitReady(page);
   const after = await H.state(page);
-  assert.equal(after.stepId, 'reach_thoughts', 'back on the same step');
+  assert.equal(after.stepId, 'part_speaks', 'back on the same step');
   assert.equal(after.finished, false);
-  assert.equal(after.answers.reach_thoughts.text, HALF, 'the half reply is in the state');
+  assert.equal(after.answers.part_speaks.text, HALF, 'the half reply is in the state');
   assert.deepEqual(after.answers.kind_phrase.chosen, ['go_gently'], 'the earlier choice is intact');
-  assert.equal(after.answers.reach_body.text, H.WORDS.body, 'the earlier reply is intact');
+  assert.equal(after.answers.reach_notice.text, H.WORDS.body, 'the earlier reply is intact');
   assert.deepEqual(after.answers, before.answers, 'every answer as it was before the reload');
 
   // What the reader sees: the reply box is back, over the canvas, holding the half reply.
@@ -52,13 +52,17 @@ test('reload mid-reply: same step, the half-typed reply intact, earlier answers 
   // Carry on typing where they left off: the caret goes to the end, words join up.
   await page.locator('.tend-field').click();
   await page.keyboard.press('End');
-  await H.typeText(page, '…”, and then some relief.');
-  const full = HALF + '…”, and then some relief.';
-  await page.waitForFunction((t) => document.querySelector('[data-tend-exercise]').__tend.state().answers.reach_thoughts.text === t, full, { timeout: 5000 });
+  await H.typeText(page, '…”, and then it went quiet.');
+  const full = HALF + '…”, and then it went quiet.';
+  await page.waitForFunction((t) => document.querySelector('[data-tend-exercise]').__tend.state().answers.part_speaks.text === t, full, { timeout: 5000 });
 
-  // Back shows the earlier reply in the box, unchanged.
-  await H.clickTarget(page, '##back', 'Back');
-  await H.waitForStep(page, 'reach_body');
+  // Back, step by step, comes to the earlier reply in its box, unchanged.
+  for (let i = 0; i < 8 && (await H.state(page)).stepId !== 'reach_notice'; i++) {
+    const at = (await H.state(page)).stepId;
+    await H.clickTarget(page, '##back', 'Back');
+    await page.waitForFunction((id) => document.querySelector('[data-tend-exercise]').__tend.state().stepId !== id, at);
+  }
+  await H.waitForStep(page, 'reach_notice');
   assert.equal(await H.fieldValue(page), H.WORDS.body);
   assert.deepEqual(page.errors, []);
   await page.close();

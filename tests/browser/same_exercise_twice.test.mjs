@@ -25,28 +25,28 @@ async function twice(page) {
 test('words given in one widget show in the other at once, and Continue in the other keeps them', async () => {
   const page = await h.newPage({ width: 1024, height: 900 });
   await twice(page);
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page, TOP), TOP, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page, TOP), TOP, { stopAt: 'reach_notice' });
   await H.typeReply(page, H.WORDS.body, TOP);
-  await page.waitForFunction(([s, w]) => (document.querySelector(s).__tend.state().answers.reach_body || {}).text === w, [BOTTOM, H.WORDS.body],
+  await page.waitForFunction(([s, w]) => (document.querySelector(s).__tend.state().answers.reach_notice || {}).text === w, [BOTTOM, H.WORDS.body],
     { timeout: 5000 }).catch(() => {});
   const bottom = await H.state(page, BOTTOM);
-  assert.equal(bottom.stepId, 'reach_body', 'the other widget followed to the same step');
-  assert.equal(bottom.answers.reach_body.text, H.WORDS.body, 'and has the words');
+  assert.equal(bottom.stepId, 'reach_notice', 'the other widget followed to the same step');
+  assert.equal(bottom.answers.reach_notice.text, H.WORDS.body, 'and has the words');
   await H.waitStable(page, BOTTOM);
   assert.equal(await H.fieldValue(page, BOTTOM), H.WORDS.body, 'its reply box shows them');
 
   await H.clickTarget(page, '##continue', H.SAY.continue_button, BOTTOM);
-  await page.waitForFunction((s) => document.querySelector(s).__tend.state().stepId === 'reach_thoughts', TOP, { timeout: 5000 }).catch(() => {});
-  assert.equal((await H.state(page, BOTTOM)).answers.reach_body.text, H.WORDS.body, 'Continue there kept the words');
-  assert.equal((await H.state(page, TOP)).stepId, 'reach_thoughts', 'and the first widget moved on with it');
+  await page.waitForFunction((s) => document.querySelector(s).__tend.state().stepId === 'distress_first', TOP, { timeout: 5000 }).catch(() => {});
+  assert.equal((await H.state(page, BOTTOM)).answers.reach_notice.text, H.WORDS.body, 'Continue there kept the words');
+  assert.equal((await H.state(page, TOP)).stepId, 'distress_first', 'and the first widget moved on with it');
 
   await page.reload();
   await H.waitReady(page, TOP);
   await H.waitReady(page, BOTTOM);
   for (const s of [TOP, BOTTOM]) {
     const st = await H.state(page, s);
-    assert.equal(st.answers.reach_body.text, H.WORDS.body, `${s} has the words after a reload`);
-    assert.equal(st.stepId, 'reach_thoughts');
+    assert.equal(st.answers.reach_notice.text, H.WORDS.body, `${s} has the words after a reload`);
+    assert.equal(st.stepId, 'distress_first');
   }
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -44,25 +44,24 @@ async function captureSteps() {
   shots.push({ name: 'choice', step: 'kind_phrase', storage: await snapshot(page) });
 
   await d.continue();
-  await H.runPlan(page, H.LONG_PATH, d, H.WIDGET, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, d, H.WIDGET, { stopAt: 'reach_notice' });
   await H.typeReply(page, TYPED);
-  await page.waitForFunction((t) => (document.querySelector('[data-tend-exercise]').__tend.state().answers.reach_body || {}).text === t, TYPED);
-  shots.push({ name: 'text', step: 'reach_body', storage: await snapshot(page) });
+  await page.waitForFunction((t) => (document.querySelector('[data-tend-exercise]').__tend.state().answers.reach_notice || {}).text === t, TYPED);
+  shots.push({ name: 'text', step: 'reach_notice', storage: await snapshot(page) });
 
   await d.continue();
-  await H.runPlan(page, H.LONG_PATH, d, H.WIDGET, { stopAt: 'intensity_before' });
-  await d.scale(6);
-  await page.waitForFunction(() => document.querySelector('[data-tend-exercise]').__tend.state().answers.intensity_before);
-  shots.push({ name: 'scale', step: 'intensity_before', storage: await snapshot(page) });
+  await H.runPlan(page, H.LONG_PATH, d, H.WIDGET, { stopAt: 'distress_first' });
+  await d.scale(4);
+  await page.waitForFunction(() => document.querySelector('[data-tend-exercise]').__tend.state().answers.distress_first);
+  shots.push({ name: 'scale', step: 'distress_first', storage: await snapshot(page) });
 
-  // Back, and the shorter way to the end: "Nothing pushed back".
-  await d.target('##back', 'Back');
+  // On, and the shorter way to the end: "Nothing pushed back".
+  await d.continue();
   await H.waitForStep(page, 'which_part');
-  for (const id of H.LONG_PATH.which_part.map((a) => a[1])) { await d.choose('which_part', id); await H.waitStable(page); } // off again
-  const toEnd = { ...H.LONG_PATH, which_part: [['choose', 'nothing']], savour: [], savour_pause: [], savour_notice: [['skip']] };
+  const toEnd = { ...H.LONG_PATH, which_part: [['choose', 'nothing']], savour: [], savour_notice: [['skip']] };
   await H.runPlan(page, toEnd, d);
   assert.deepEqual((await H.state(page)).answers.which_part.chosen, ['nothing']);
-  shots.push({ name: 'end', step: 'closing', storage: await snapshot(page) });
+  shots.push({ name: 'end', step: 'savour_close', storage: await snapshot(page) });
   assert.deepEqual(page.errors, []);
   await page.close();
   return shots;

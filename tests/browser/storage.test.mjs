@@ -23,18 +23,9 @@ const KEY = `tend/demo/${H.FLAGSHIP_ID}/`;
 
 // The shortest kind walk to the end: skip what can be skipped, one typed reply.
 const QUICK = {
-  arrive: [], arrive_pause: [], reach_intro: [],
-  kind_phrase: [['skip']],
-  reach_pause: [],
-  reach_body: [['type', H.WORDS.body]],
-  reach_thoughts: [['skip']],
-  checkin_reach: [['choose', 'keep_going']],
-  pushback_intro: [],
-  which_part: [['choose', 'nothing']],
-  savour: [], savour_pause: [],
-  savour_notice: [['skip']],
-  remember: [['skip']],
-  summary: [],
+  arrive: [], kind_phrase: [['skip']], reach_offer: [],
+  reach_notice: [['type', H.WORDS.body]], distress_first: [['skip']],
+  which_part: [['choose', 'nothing']], savour: [], savour_notice: [['skip']],
 };
 
 const liveText = (page) => page.evaluate(() => document.querySelector('[data-tend-exercise]').textContent);
@@ -55,8 +46,8 @@ async function finishAndExport(page, label, notice) {
   await H.runPlan(page, QUICK, H.pointerDriver(page));
   const st = await H.state(page);
   assert.equal(st.finished, true, `${label}: finished`);
-  assert.equal(st.stepId, 'closing');
-  assert.equal(st.answers.reach_body.text, H.WORDS.body, `${label}: the typed reply is kept in memory`);
+  assert.equal(st.stepId, 'savour_close');
+  assert.equal(st.answers.reach_notice.text, H.WORDS.body, `${label}: the typed reply is kept in memory`);
   const completes = (await H.events(page)).filter((e) => e.name === 'complete');
   assert.equal(completes.length, 1, `${label}: 'complete' fired`);
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), H.clickTarget(page, '##txt', 'Download .txt')]);
@@ -81,7 +72,7 @@ test('storage blocked (SecurityError on window.localStorage): a kind notice, and
   const y1 = (await H.findTarget(page, '##continue', 'Continue')).y;
   assert.ok(y1 > y0 + 40, `the notice is drawn above the step (Continue at ${y1}, ${y0} without a notice)`);
   await H.clickTarget(page, '##continue', 'Continue');
-  await H.waitForStep(page, 'arrive_pause');
+  await H.waitForStep(page, 'kind_phrase');
   await finishAndExport(page, 'blocked', NOTICE.blocked);
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -95,7 +86,7 @@ test('storage full (QuotaExceededError from setItem): a kind notice, and it stil
   await H.openPage(page, h.base + '/demo/');
   // Nothing is written before the reader does something, so the notice comes with the first step.
   await H.clickTarget(page, '##continue', 'Continue');
-  await H.waitForStep(page, 'arrive_pause');
+  await H.waitForStep(page, 'kind_phrase');
   assert.match(await liveText(page), NOTICE.full, 'the notice is announced when saving fails');
   await finishAndExport(page, 'full', NOTICE.full);
   assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing could be (or was) stored');
@@ -133,10 +124,10 @@ for (const [name, garbage] of [
 
     // The fresh session works and is kept; the notice doesn't come back on the next visit.
     await H.clickTarget(page, '##continue', 'Continue');
-    await H.waitForStep(page, 'arrive_pause');
+    await H.waitForStep(page, 'kind_phrase');
     await page.reload();
     await H.waitReady(page);
-    assert.equal((await H.state(page)).stepId, 'arrive_pause');
+    assert.equal((await H.state(page)).stepId, 'kind_phrase');
     assert.doesNotMatch(await liveText(page), NOTICE.recovered);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), backups[0]), garbage, 'the backup is still there');
     assert.deepEqual(page.errors, []);

@@ -25,11 +25,11 @@ test('two widgets on one page do not interfere', async () => {
 
   // Answer in the first: its state moves, the second's doesn't, and only the first's keys change.
   let s0 = await storage(page);
-  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page, A), A, { stopAt: 'reach_body' });
+  await H.runPlan(page, H.LONG_PATH, H.pointerDriver(page, A), A, { stopAt: 'reach_notice' });
   await H.typeReply(page, H.WORDS.body, A);
-  await page.waitForFunction(([s, t]) => (document.querySelector(s).__tend.state().answers.reach_body || {}).text === t, [A, H.WORDS.body]);
+  await page.waitForFunction(([s, t]) => (document.querySelector(s).__tend.state().answers.reach_notice || {}).text === t, [A, H.WORDS.body]);
   const a1 = await H.state(page, A);
-  assert.equal(a1.stepId, 'reach_body');
+  assert.equal(a1.stepId, 'reach_notice');
   assert.deepEqual(a1.answers.kind_phrase.chosen, ['go_gently']);
   assert.deepEqual(await H.state(page, B), b0, 'the second widget is untouched');
   assert.equal(await page.locator(`${B} .tend-field`).isHidden(), true, "the second's reply box stays hidden");
@@ -62,7 +62,7 @@ test('two widgets on one page do not interfere', async () => {
   await page.reload();
   await H.waitReady(page, A);
   await H.waitReady(page, B);
-  assert.equal((await H.state(page, A)).stepId, 'reach_body');
+  assert.equal((await H.state(page, A)).stepId, 'reach_notice');
   assert.equal((await H.state(page, B)).stepId, 'hard_thing');
   assert.equal(await H.fieldValue(page, A), H.WORDS.body);
   assert.equal(await H.fieldValue(page, B), other);

@@ -1,6 +1,7 @@
 // Care checks: each fixture in tests/data/care/ breaks one of them (passing.json breaks none).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -104,12 +105,10 @@ TEST_CASE("crisis resources need at least one link a reader can use at once") {
         ex.safety.resources[1].link = "sms:988";
         CHECK(tend::care_checks(ex).empty());
     }
-    SECTION("no resources at all") {
-        tend::Exercise ex = load_care_fixture("passing.json");
+    SECTION("none of its own: the widget offers the reader's region's lines, so nothing is missing") {
+        tend::Exercise ex = load_care_fixture("resources-without-link.json");
         ex.safety.resources.clear();
-        std::vector<tend::Problem> problems = tend::care_checks(ex);
-        REQUIRE(problems.size() == 1);
-        CHECK(problems[0].path == "/safety/resources");
+        CHECK(tend::care_checks(ex).empty());
     }
 }
 
@@ -199,4 +198,127 @@ TEST_CASE("a required question is reported: every question can be skipped") {
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].path == "/steps/3/required");
     CHECK_THAT(problems[0].message, Catch::Contains("every question can be skipped in a care-checked exercise"));
+}
+
+namespace {
+
+tend::Step* step_of(tend::Exercise& ex, const std::string& id) {
+    for (tend::Step& s : ex.steps)
+        if (s.id == id) return &s;
+    return nullptr;
+}
+
+// Drops the branches of `step` that lead to `next`.
+void drop_branches_to(tend::Exercise& ex, const std::string& step, const std::string& next) {
+    std::vector<tend::Branch>& b = step_of(ex, step)->branches;
+    b.erase(std::remove_if(b.begin(), b.end(), [&](const tend::Branch& br) { return br.next == next; }), b.end());
+}
+
+}  // namespace
+
+TEST_CASE("a check-in (a choice that can lead to grounding) offers a way to stop, straight to an end") {
+    SECTION("without one it is reported at the check-in") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        drop_branches_to(ex, "check_in", "ground_stop");
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        INFO(all_messages(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/steps/8");
+        CHECK_THAT(problems[0].message, Catch::Contains("no way to stop") && Catch::Contains("I'd like to stop here"));
+    }
+    SECTION("a stop that passes through another screen first isn't straight to an end") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        for (tend::Branch& br : step_of(ex, "check_in")->branches)
+            if (br.next == "ground_stop") br.next = "numb_honour";
+        std::vector<std::string> paths = paths_of(tend::care_checks(ex));
+        CHECK(std::count(paths.begin(), paths.end(), "/steps/8") == 1);
+    }
+    SECTION("a choice that never leads to grounding is not a check-in and needs no stop") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        drop_branches_to(ex, "check_in", "ground");
+        drop_branches_to(ex, "check_in", "ground_stop");
+        // The rise it guarded now needs another guard: intensity_after's own branch to grounding.
+        for (tend::Branch& br : step_of(ex, "intensity_after")->branches) br.next = "ground";
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        INFO(all_messages(problems));
+        CHECK(problems.empty());
+    }
+}
+
+TEST_CASE("an end a reader reaches from grounding, or by stopping at a check-in, is quiet") {
+    SECTION("the grounding path's end without \"quiet\" is reported there") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        step_of(ex, "ground_stop")->quiet = false;
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        INFO(all_messages(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/steps/13");
+        CHECK_THAT(problems[0].message, Catch::Contains("the grounding path leads here") &&
+                                            Catch::Contains("\"quiet\": true"));
+    }
+    SECTION("a check-in's own stop without \"quiet\" is reported, naming the check-in") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        tend::Step stop_here;
+        stop_here.id = "stop_here";
+        stop_here.kind = tend::StepKind::End;
+        stop_here.text = {"Stopping here is a kind choice."};
+        ex.steps.push_back(stop_here);
+        for (tend::Branch& br : step_of(ex, "check_in")->branches)
+            if (br.next == "ground_stop") br.next = "stop_here";
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        INFO(all_messages(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/steps/14");
+        CHECK_THAT(problems[0].message, Catch::Contains("by stopping at \"check_in\""));
+        ex.steps.back().quiet = true;
+        CHECK(tend::care_checks(ex).empty());
+    }
+    SECTION("the main path's closing words need not be quiet") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        REQUIRE_FALSE(step_of(ex, "close")->quiet);
+        CHECK(tend::care_checks(ex).empty());
+    }
+}
+
+TEST_CASE("a breathing pacer only on a pause whose words invite breathing") {
+    tend::Exercise ex = load_care_fixture("passing.json");
+    tend::Step& breathe = *step_of(ex, "breathe");  // "Let your breath be just as it is.", /steps/4
+    SECTION("a quiet pause may say anything") {
+        REQUIRE(breathe.breathing == tend::Breathing::None);
+        CHECK(tend::care_checks(ex).empty());
+    }
+    SECTION("\"let your breath be just as it is\" beside a guided or offered pacer is reported") {
+        for (tend::Breathing how : {tend::Breathing::Guided, tend::Breathing::Offered}) {
+            breathe.breathing = how;
+            std::vector<tend::Problem> problems = tend::care_checks(ex);
+            INFO(all_messages(problems));
+            REQUIRE(problems.size() == 1);
+            CHECK(problems[0].path == "/steps/4/breathing");
+            CHECK_THAT(problems[0].message, Catch::Contains("leave the breath just as it is") &&
+                                                Catch::Contains("\"breathing\": \"none\""));
+        }
+    }
+    SECTION("a pacer on words that say nothing of breathing is reported") {
+        breathe.breathing = tend::Breathing::Guided;
+        breathe.text = {"Notice the floor beneath your feet."};
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        INFO(all_messages(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/steps/4/breathing");
+        CHECK_THAT(problems[0].message, Catch::Contains("don't invite breathing"));
+    }
+    SECTION("words that invite breathing may have a pacer, in English or Spanish") {
+        breathe.breathing = tend::Breathing::Offered;
+        for (const char* words : {"If it helps, let each out-breath be a little longer.", "Breathe in gently.",
+                                  "Si te ayuda, deja que cada exhalación sea un poco más larga."}) {
+            INFO(words);
+            breathe.text = {words};
+            CHECK(tend::care_checks(ex).empty());
+        }
+    }
+    SECTION("Spanish words that leave the breath alone are reported too") {
+        breathe.breathing = tend::Breathing::Guided;
+        breathe.text = {"Deja que la respiración sea como es."};
+        CHECK(paths_of(tend::care_checks(ex)) == std::vector<std::string>{"/steps/4/breathing"});
+    }
 }

@@ -30,10 +30,10 @@ TEST_CASE("transcripts walk every route the branches allow and each reaches an e
     const tend::Exercise ex = fixture_exercise();
     const tend::TranscriptSet set = tend::make_transcripts(ex, fixture_text());
 
-    // Two ways through which_part (numb or not) × six after intensity_after (no rise; a rise
-    // then pause-and-continue, pause-and-stop or finish; 8 or more then continue or stop),
-    // plus the pause path on its own.
-    CHECK(set.transcripts.size() == 13);
+    // Two ways through which_part (numb or not) × seven after intensity_after (no rise; a rise
+    // then pause-and-continue, pause-and-stop, finish or stop at the check-in; 8 or more then
+    // continue or stop), plus the pause path on its own.
+    CHECK(set.transcripts.size() == 15);
     CHECK_FALSE(set.truncated);
     CHECK(set.hash == tend::content_hash(fixture_text()));
 
@@ -80,7 +80,7 @@ TEST_CASE("a transcript reads like the conversation with placeholder answers") {
     CHECK_THAT(first, Catch::StartsWith("A small kind practice\n"));
     CHECK_THAT(first, Catch::Contains("Exercise: care-passing, version 1.0.0"));
     CHECK_THAT(first, Catch::Contains("Content hash (SHA-256): " + set.hash));
-    CHECK_THAT(first, Catch::Contains("Path 1 of 13"));
+    CHECK_THAT(first, Catch::Contains("Path 1 of 15"));
     CHECK_THAT(first, Catch::Contains("Welcome. There is nothing to get right here."));
     CHECK_THAT(set.transcripts.back().text, Catch::Contains("0 = barely there … 10 = very strong"));
 
@@ -91,7 +91,7 @@ TEST_CASE("a transcript reads like the conversation with placeholder answers") {
         chose_numb = chose_numb || t.text.find("→ chose: Numbness") != std::string::npos;
         own_pause = own_pause || (t.text.find("the reader taps “I need a pause”") != std::string::npos &&
                                   t.text.find("(taking a pause)") != std::string::npos);
-        numbered_last = numbered_last || t.text.find("Path 13 of 13") != std::string::npos;
+        numbered_last = numbered_last || t.text.find("Path 15 of 15") != std::string::npos;
     }
     CHECK(typed_reply_in_summary);
     CHECK(chose_numb);
@@ -169,15 +169,15 @@ TEST_CASE("write_transcripts writes one numbered file per path and a README") {
     REQUIRE(tend::write_transcripts(set, dir.string(), &error));
     CHECK(error.empty());
     CHECK(fixtures::read_file((dir / "path-001.txt").string()) == set.transcripts[0].text);
-    CHECK(fixtures::read_file((dir / "path-013.txt").string()) == set.transcripts[12].text);
-    CHECK_FALSE(fs::exists(dir / "path-014.txt"));
+    CHECK(fixtures::read_file((dir / "path-015.txt").string()) == set.transcripts[14].text);
+    CHECK_FALSE(fs::exists(dir / "path-016.txt"));
     CHECK_FALSE(fs::exists(dir / "path-099.txt"));
 
     const std::string readme = fixtures::read_file((dir / "README.txt").string());
     CHECK_THAT(readme, Catch::StartsWith("A small kind practice\n"));
     CHECK_THAT(readme, Catch::Contains("version 1.0.0"));
     CHECK_THAT(readme, Catch::Contains(set.hash));
-    CHECK_THAT(readme, Catch::Contains("Paths: 13 (path-001.txt … path-013.txt)"));
+    CHECK_THAT(readme, Catch::Contains("Paths: 15 (path-001.txt … path-015.txt)"));
     fs::remove_all(dir, ec);
 }
 
@@ -191,4 +191,31 @@ TEST_CASE("write_transcripts says why when the directory can't be made") {
     CHECK_THAT(error, Catch::Contains("could not create"));
     std::error_code ec;
     fs::remove(file, ec);
+}
+
+TEST_CASE("a transcript says how each pause breathes, which end is quiet, and what the reader's words leave out") {
+    tend::Exercise ex = fixture_exercise();
+    for (tend::Step& s : ex.steps)
+        if (s.id == "check_in") s.reflect = false;
+    const tend::TranscriptSet set = tend::make_transcripts(ex, fixture_text());
+    bool quiet_pause = false, guided = false, plain_end = false, kept_out = false;
+    int stops = 0, quiet_stops = 0;
+    for (const tend::Transcript& t : set.transcripts) {
+        quiet_pause = quiet_pause || t.text.find("[a 30-second pause; a quiet pause, with no pacer and no breathing cues]") !=
+                                         std::string::npos;
+        guided = guided || t.text.find("[a 20-second pause; the breathing pacer starts by itself]") != std::string::npos;
+        if (t.steps.back() == "ground_stop") {
+            stops++;
+            quiet_stops += t.text.find("[end, quiet: no call to action, the reader’s words folded away]") != std::string::npos;
+        }
+        if (t.steps.back() == "close") plain_end = plain_end || t.text.find("[end]\n") != std::string::npos;
+        kept_out = kept_out || t.text.find("I'd like to finish\n(not among the reader’s words at the end)") != std::string::npos ||
+                   t.text.find("I'd like to stop here\n(not among the reader’s words at the end)") != std::string::npos;
+    }
+    CHECK(quiet_pause);
+    CHECK(guided);
+    CHECK(stops > 0);
+    CHECK(quiet_stops == stops);
+    CHECK(plain_end);
+    CHECK(kept_out);
 }
