@@ -219,7 +219,7 @@ std::string session_to_json(const SessionState& state) {
 std::optional<SessionState> session_from_json(const std::string& text, std::string* error) {
     JsonTreeParse parsed = parse_json_tree(text);
     if (!parsed.ok) {
-        if (error) *error = "the saved session isn't readable JSON: " + parsed.error;
+        if (error) *error = "the saved session isn't readable JSON: " + (parsed.error_path.empty() ? "" : parsed.error_path + ": ") + parsed.error;
         return std::nullopt;
     }
     Reader reader;

@@ -756,7 +756,7 @@ ExerciseLoad load_exercise(const std::string& text) {
     ExerciseLoad load;
     JsonTreeParse parsed = parse_json_tree(text);
     if (!parsed.ok) {
-        load.problems.push_back({"", parsed.error});
+        load.problems.push_back({parsed.error_path, parsed.error});
         return load;
     }
 

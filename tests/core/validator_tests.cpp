@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "fixtures.h"
-#include "json_guard.h"
+#include "json_tree.h"
+#include "reference_json.h"
 #include "validator.h"
 
 using nlohmann::json;
