@@ -498,7 +498,7 @@ private:
         if (out) {
             out->type_ = Type::Float;
             out->float_ = v;
-            out->exponent_ = exponent && !fraction;
+            out->exponent_ = exponent;
         }
         return true;
     }

@@ -63,8 +63,8 @@ public:
     const std::string_view* if_string() const { return type_ == Type::String ? &string_ : nullptr; }
     // Any number as a double (0 for anything else).
     double number() const;
-    // A Float written with an exponent and no fraction ("1e3", "2E+2"): a whole number in
-    // an author's eyes, to be judged by its value where a whole number is wanted.
+    // A Float written with an exponent ("1e3", "2.5E+2"): whole or not by its value, which is
+    // how it is judged where a whole number is wanted ("3.0", without one, is a fraction).
     bool written_with_exponent() const { return type_ == Type::Float && exponent_; }
 
     // Arrays and objects: how many items or members (0 for anything else).

@@ -105,7 +105,8 @@ TEST_CASE("numbers: whole ones exactly, others as the nearest double") {
     CHECK(a[7].written_with_exponent());
     CHECK(a[7].number() == 1000);
     CHECK(a[8].written_with_exponent());
-    CHECK_FALSE(a[9].written_with_exponent());  // 2.0 has a fraction written out
+    CHECK(a[6].written_with_exponent());
+    CHECK_FALSE(a[9].written_with_exponent());  // 2.0: a fraction, written out
     CHECK_FALSE(a[5].written_with_exponent());
 }
 
