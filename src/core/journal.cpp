@@ -9,7 +9,7 @@
 #include <cstdio>
 
 #include "interpolate.h"
-#include "json_guard.h"
+#include "json_tree.h"
 #include "json_write.h"
 
 namespace tend {

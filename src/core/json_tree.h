@@ -1,30 +1,33 @@
-// Tend: a compact, read-only JSON tree, for reading exercise files and saved sessions fast.
+// Tend: a compact, read-only JSON tree, and the strict reader (RFC 8259) that builds it, for
+// exercise files, saved sessions and journal entries, and the widget's configuration.
 //
-// nlohmann::json keeps every object member, every string and every array in a heap block of
-// its own: a 27 KB exercise is nearly 5,000 blocks, and making and freeing them would be most
-// of the time it takes to load one. A JsonTree holds the same document in three: a copy of the
-// text, which plain strings point into, one array of all the nodes (each array's or object's
-// children side by side in it), and a store for the few strings that had escapes. It answers
-// only what the validator and the session reader ask (type, find, size, [], the members of
-// an object), and answers it as nlohmann::json would for the same text: object members come
-// in key order, and a key given twice keeps its last value.
+// Everything the reader is given comes from outside (a URL, localStorage that any script on
+// the page can write), and the widget's wasm has 16 MiB and no exceptions: an allocation that
+// fails aborts the whole page's engine. So before a single node is made, the text is checked
+// whole against caps on its bytes, its depth and its number of values, and a document that
+// passes is built with one allocation of exactly the nodes it needs (and one copy of the
+// text, which every string points into, escaped ones decoded in place).
 //
-// parse_json_tree() reads plain, valid JSON itself. Anything else (any error, \u escapes,
-// fractions and exponents, very long integers) goes through parse_json_guarded()
-// (json_guard.h) and is copied over, so the size and depth caps, what is accepted, and every
-// error message are exactly those of parse_json_guarded().
+// The tree answers only what its readers ask (type, find, size, [], the members of an
+// object). Object members come in key order, so find() can search a big object by halves and
+// the content hash has a canonical order; a key given twice in one object is an error, never
+// silently "the last one wins" (which once moved a step's answers to another storage key).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <forward_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "json_guard.h"
-
 namespace tend {
+
+// The caps on untrusted JSON. Generous for any real exercise or session (a 500-step exercise
+// is well under 40,000 values), small enough that the tree of a hostile document (some
+// 40 bytes a value, natively; 24 in wasm) fits the widget's memory with room to spare.
+inline constexpr size_t kMaxJsonBytes = 256 * 1024;
+inline constexpr int kMaxJsonDepth = 64;
+inline constexpr size_t kMaxJsonValues = 65536;
 
 class JsonNode;
 
@@ -38,57 +41,70 @@ struct JsonNodes {
 
 class JsonNode {
 public:
-    // nlohmann's value_t, less the types a parse never produces (binary, discarded).
+    // A whole number without a minus sign is Unsigned, with one (even "-0") Integer; one too
+    // big for 64 bits, or written with a fraction or exponent, is Float.
     enum class Type : uint8_t { Null, Boolean, Integer, Unsigned, Float, String, Array, Object };
 
     Type type() const { return type_; }
     bool is_null() const { return type_ == Type::Null; }
     bool is_boolean() const { return type_ == Type::Boolean; }
-    bool is_number_integer() const { return type_ == Type::Integer || type_ == Type::Unsigned; }  // as nlohmann
+    bool is_number() const { return type_ == Type::Integer || type_ == Type::Unsigned || type_ == Type::Float; }
+    bool is_number_integer() const { return type_ == Type::Integer || type_ == Type::Unsigned; }
     bool is_number_unsigned() const { return type_ == Type::Unsigned; }
     bool is_string() const { return type_ == Type::String; }
     bool is_array() const { return type_ == Type::Array; }
     bool is_object() const { return type_ == Type::Object; }
 
-    // The value when the node has exactly that type, otherwise null (like nlohmann's get_ptr).
-    // A whole number is Unsigned unless it has a minus sign, as nlohmann stores it.
+    // The value when the node has exactly that type, otherwise null.
     const bool* if_boolean() const { return type_ == Type::Boolean ? &boolean_ : nullptr; }
     const int64_t* if_integer() const { return type_ == Type::Integer ? &integer_ : nullptr; }
     const uint64_t* if_unsigned() const { return type_ == Type::Unsigned ? &unsigned_ : nullptr; }
+    const double* if_float() const { return type_ == Type::Float ? &float_ : nullptr; }
     const std::string_view* if_string() const { return type_ == Type::String ? &string_ : nullptr; }
+    // Any number as a double (0 for anything else).
+    double number() const;
+    // A Float written with an exponent ("1e3", "2.5E+2"): whole or not by its value, which is
+    // how it is judged where a whole number is wanted ("3.0", without one, is a fraction).
+    bool written_with_exponent() const { return type_ == Type::Float && exponent_; }
 
     // Arrays and objects: how many items or members (0 for anything else).
-    size_t size() const { return count_; }
+    size_t size() const { return is_array() || is_object() ? children_.count : 0; }
     // An array's item.
-    const JsonNode& operator[](size_t i) const { return children_[i]; }
+    const JsonNode& operator[](size_t i) const { return children_.first[i]; }
     // An object's member by key, or null (also when this is not an object).
     const JsonNode* find(std::string_view key) const;
     // An object's members in key order (each with its key()), or an array's items.
-    JsonNodes children() const { return {children_, children_ + count_}; }
+    JsonNodes children() const {
+        const size_t n = size();
+        return {n ? children_.first : nullptr, n ? children_.first + n : nullptr};
+    }
     // The key of an object's member.
     std::string_view key() const { return key_; }
 
-private:
-    friend class JsonTreeBuilder;
+    JsonNode() : unsigned_(0) {}  // spelled out: a union holding a string_view has no default of its own
 
-    Type type_ = Type::Null;
+private:
+    friend class JsonReader;
+
+    struct Children {
+        const JsonNode* first;
+        size_t count;
+    };
+    std::string_view key_;  // a member of an object: its key, in the tree's text
     union {
+        uint64_t unsigned_;
         bool boolean_;
         int64_t integer_;
-        uint64_t unsigned_ = 0;
         double float_;
+        std::string_view string_;  // in the tree's text
+        Children children_;        // in the tree's node array
     };
-    std::string_view string_;  // String: into the tree's text or store
-    std::string_view key_;     // a member of an object: its key
-    // Array: items; Object: members, sorted by key. In the tree's node array: while the tree
-    // is being built that array may move, so only first_ is set, and children_ at the end.
-    const JsonNode* children_ = nullptr;
-    size_t first_ = 0;
-    size_t count_ = 0;
+    Type type_ = Type::Null;
+    bool exponent_ = false;
 };
 
-// A parsed document. Its nodes point into its own copy of the text and its own store, so it
-// can be moved (never copied) and needs nothing else to stay alive.
+// A parsed document. Its nodes point into its own copy of the text and its own node array,
+// which keep their place when the tree is moved (never copied).
 class JsonTree {
 public:
     JsonTree() = default;
@@ -100,22 +116,21 @@ public:
     const JsonNode& root() const { return root_; }
 
 private:
-    friend class JsonTreeBuilder;
+    friend class JsonReader;
 
-    // These keep their contents where they are when the tree is moved, so the nodes' views
-    // and pointers stay good (a std::string would not: a short one keeps its bytes inside).
-    std::vector<char> text_;                // the document; plain strings and keys point into it
-    std::forward_list<std::string> store_;  // strings that had escapes, decoded
-    std::vector<JsonNode> nodes_;           // every node but the root
+    std::vector<char> text_;       // the document, its escaped strings decoded in place
+    std::vector<JsonNode> nodes_;  // every node but the root, each container's children side by side
     JsonNode root_;
 };
 
 struct JsonTreeParse {
-    JsonTree tree;      // a null root unless ok
+    JsonTree tree;           // a null root unless ok
     bool ok = false;
-    std::string error;  // as parse_json_guarded() words it
+    std::string error;       // plain words, with the line and column where they apply
+    std::string error_path;  // the JSON Pointer of a key given twice ("/steps/2/id"); "" otherwise
 };
 
-JsonTreeParse parse_json_tree(const std::string& text, size_t max_bytes = kMaxJsonBytes, int max_depth = kMaxJsonDepth);
+JsonTreeParse parse_json_tree(const std::string& text, size_t max_bytes = kMaxJsonBytes, int max_depth = kMaxJsonDepth,
+                              size_t max_values = kMaxJsonValues);
 
 }  // namespace tend

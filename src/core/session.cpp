@@ -8,7 +8,7 @@
 #include <chrono>
 
 #include "conditions.h"
-#include "json_guard.h"
+#include "json_tree.h"
 
 namespace tend {
 

@@ -5,6 +5,8 @@
 // only ever asked questions that can't throw: the widget is built with -fno-exceptions.
 #include "session_state.h"
 
+#include <cmath>
+
 #include "json_tree.h"
 #include "json_write.h"
 
@@ -80,9 +82,17 @@ struct Reader {
             *out = static_cast<int64_t>(*u);
             return true;
         }
-        const int64_t* n = v->if_integer();
-        if (!n || *n < lo || *n > hi) return out_of_range();
-        *out = *n;
+        if (const int64_t* n = v->if_integer()) {
+            if (*n < lo || *n > hi) return out_of_range();
+            *out = *n;
+            return true;
+        }
+        // A whole number written with an exponent (1.7e12, as a hand-edited timestamp may be)
+        // is judged by its value; a fraction is not a whole number.
+        const double d = v->number();
+        if (!v->written_with_exponent() || d != std::floor(d) || d < static_cast<double>(lo) || d > static_cast<double>(hi))
+            return out_of_range();
+        *out = static_cast<int64_t>(d);
         return true;
     }
 
@@ -220,7 +230,7 @@ std::string session_to_json(const SessionState& state) {
 std::optional<SessionState> session_from_json(const std::string& text, std::string* error) {
     JsonTreeParse parsed = parse_json_tree(text);
     if (!parsed.ok) {
-        if (error) *error = "the saved session isn't readable JSON: " + parsed.error;
+        if (error) *error = "the saved session isn't readable JSON: " + (parsed.error_path.empty() ? "" : parsed.error_path + ": ") + parsed.error;
         return std::nullopt;
     }
     Reader reader;

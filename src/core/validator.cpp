@@ -21,6 +21,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
@@ -66,6 +68,11 @@ bool is_blank(const std::string& s) {
 
 std::string plural(size_t n, const char* one, const char* many) { return with_commas(n) + " " + (n == 1 ? one : many); }
 
+// A number written with an exponent ("1e3", "0.5e1") is whole or not by its value: judged by
+// it where a whole number is wanted, and never called "a number with a fraction" when whole.
+bool whole_with_exponent(const Node& j) { return j.written_with_exponent() && j.number() == std::floor(j.number()); }
+bool is_whole(const Node& j) { return j.is_number_integer() || whole_with_exponent(j); }
+
 // How a JSON value's type reads in "should be a string, not a number".
 const char* type_phrase(const Node& j) {
     switch (j.type()) {
@@ -74,7 +81,7 @@ const char* type_phrase(const Node& j) {
         case Node::Type::String: return "a string";
         case Node::Type::Array: return "an array";
         case Node::Type::Object: return "an object";
-        case Node::Type::Float: return "a number with a fraction";
+        case Node::Type::Float: return whole_with_exponent(j) ? "a number" : "a number with a fraction";
         default: return "a number";
     }
 }
@@ -162,21 +169,32 @@ bool read_text(const Node& obj, const Path& path, std::string_view key, bool req
     return true;
 }
 
-// Whole numbers only: 3.0 is refused too, because a fraction is never what an author meant.
+// Whole numbers only: 3.0 is refused too, because a fraction is never what an author meant;
+// 3e0 is a whole number, judged by its value.
 bool read_int(const Node& obj, const Path& path, std::string_view key, bool required, int min, int max,
               const char* unit, int* value, Problems& out) {
     const Node* v = get(obj, path, key, required, out);
     if (!v) return false;
     int64_t n = 0;
+    std::string written;  // the value as the message gives it
     if (const int64_t* i = v->if_integer()) n = *i;
-    else if (const uint64_t* u = v->if_unsigned()) n = *u > INT64_MAX ? INT64_MAX : static_cast<int64_t>(*u);
-    else {
+    else if (const uint64_t* u = v->if_unsigned()) {
+        n = *u > INT64_MAX ? INT64_MAX : static_cast<int64_t>(*u);
+        written = std::to_string(*u);
+    } else if (whole_with_exponent(*v)) {
+        const double d = v->number();
+        n = d < min ? min - 1 : d > max ? max + 1 : static_cast<int64_t>(d);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%g", d);
+        written = buf;
+    } else {
         wrong_type(out, Path(path, key), "a whole number", *v);
         return false;
     }
     if (n < min || n > max) {
         add(out, Path(path, key),
-            "must be from " + std::to_string(min) + " to " + std::to_string(max) + unit + "; it is " + std::to_string(n));
+            "must be from " + std::to_string(min) + " to " + std::to_string(max) + unit + "; it is " +
+                (written.empty() ? std::to_string(n) : written));
         return false;
     }
     *value = static_cast<int>(n);
@@ -407,7 +425,7 @@ void read_condition(const Node& j, const Path& path, Condition& c, validator_det
         if (const std::string_view* s = v.if_string()) {
             c.text = std::string(*s);
             value_ok = true;
-        } else if (v.is_number_integer()) {
+        } else if (is_whole(v)) {
             value_ok = read_int(j, path, "equals", true, 0, 10, " (a scale runs from 0 to 10)", &c.number, out);
             note.equals_number = true;
         } else {
@@ -758,7 +776,7 @@ ExerciseLoad load_exercise(const std::string& text, ExerciseChecks checks) {
     ExerciseLoad load;
     JsonTreeParse parsed = parse_json_tree(text);
     if (!parsed.ok) {
-        load.problems.push_back({"", parsed.error});
+        load.problems.push_back({parsed.error_path, parsed.error});
         return load;
     }
 

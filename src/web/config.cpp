@@ -1,19 +1,20 @@
 #include "config.h"
 
-#include "json_guard.h"
+#include "json_tree.h"
 
 namespace tend::web {
 
 namespace {
 
-std::string get_string(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+std::string get_string(const JsonNode& j, const char* key) {
+    const JsonNode* v = j.find(key);
+    const std::string_view* s = v ? v->if_string() : nullptr;
+    return s ? std::string(*s) : std::string();
 }
 
-double get_number(const nlohmann::json& j, const char* key, double fallback) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_number() ? it->get<double>() : fallback;
+double get_number(const JsonNode& j, const char* key, double fallback) {
+    const JsonNode* v = j.find(key);
+    return v && v->is_number() ? v->number() : fallback;
 }
 
 // A practice's short line (a name, a date): one line, at most `max` characters (cut between
@@ -31,18 +32,19 @@ std::string one_short_line(const std::string& text, size_t max) {
     return first == std::string::npos ? std::string() : out.substr(first, last - first + 1);
 }
 
-bool get_flag(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_boolean() && it->get<bool>();
+bool get_flag(const JsonNode& j, const char* key) {
+    const JsonNode* v = j.find(key);
+    const bool* b = v ? v->if_boolean() : nullptr;
+    return b && *b;
 }
 
 }  // namespace
 
 WidgetConfig parse_config(const std::string& text) {
     WidgetConfig c;
-    JsonParse p = parse_json_guarded(text);
-    if (!p.ok || !p.value.is_object()) return c;
-    const auto& j = p.value;
+    JsonTreeParse p = parse_json_tree(text);
+    if (!p.ok || !p.tree.root().is_object()) return c;
+    const JsonNode& j = p.tree.root();
     if (auto s = get_string(j, "section"); !s.empty()) c.section = s;
     c.source = get_string(j, "source");
     c.practice.name = get_string(j, "practiceName");
@@ -54,9 +56,9 @@ WidgetConfig parse_config(const std::string& text) {
     c.practice.reviewed_by = one_short_line(get_string(j, "reviewedBy"), kMaxReviewedBy);
     c.practice.reviewed_on = one_short_line(get_string(j, "reviewedOn"), kMaxReviewedOn);
     c.region = get_string(j, "region");
-    if (auto it = j.find("locales"); it != j.end() && it->is_array())
-        for (const auto& l : *it)
-            if (l.is_string() && c.locales.size() < 16) c.locales.push_back(l.get<std::string>());
+    if (const JsonNode* locales = j.find("locales"); locales && locales->is_array())
+        for (const JsonNode& l : locales->children())
+            if (const std::string_view* s = l.if_string(); s && c.locales.size() < 16) c.locales.emplace_back(*s);
     c.theme.accent = get_string(j, "accent");
     c.theme.background = get_string(j, "background");
     c.theme.font_scale = static_cast<float>(get_number(j, "fontScale", 0));

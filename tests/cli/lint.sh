@@ -30,6 +30,12 @@ for f in "${invalid[@]}"; do
     check_lines "$f" "$output"
 done
 
+# A key given twice: one problem at its JSON path, not the last one silently winning.
+f=tests/data/invalid/duplicate-keys.json
+output=$("$tend" lint "$f")
+grep -qF "$f: /steps/0/id: the key \"id\" is given twice in this object (at line 15, column 7 and line 15, column 41)" <<< "$output" \
+    || fail "$f: the key given twice isn't named at /steps/0/id: $output"
+
 # Several files at once: every file's problems, each line under its own name.
 output=$("$tend" lint "${invalid[@]:0:2}"); rc=$?
 [ $rc -eq 1 ] || fail "two invalid files: exit $rc, expected 1"

@@ -6,7 +6,7 @@
 #include <random>
 #include <string>
 
-#include "json_guard.h"
+#include "reference_json.h"
 #include "json_write.h"
 
 using tend::append_json_string;

@@ -10,7 +10,8 @@
 #include "fixtures.h"
 #include "interpolate.h"
 #include "journal.h"
-#include "json_guard.h"
+#include "json_tree.h"
+#include "reference_json.h"
 #include "session.h"
 #include "validator.h"
 
@@ -829,7 +830,7 @@ TEST_CASE("a saved session's bytes: every field, keys in order, no spaces", "[st
         R"("rev":12,"safety_entered_at":3,"started":1795701900000,"updated":1795701900001})";
     CHECK(session_to_json(st) == expected);
     // The same bytes nlohmann's dump() gives for the document: keys sorted, no spaces.
-    JsonParse parsed = parse_json_guarded(expected);
+    ReferenceParse parsed = reference_parse(expected);
     REQUIRE(parsed.ok);
     CHECK(dump_json(parsed.value) == expected);
     SessionState empty;
@@ -871,6 +872,8 @@ TEST_CASE("a damaged saved session is refused with a plain reason", "[store]") {
     CHECK(refused(with("\"history\":[\"welcome\",\"intensity_before\"]", "\"history\":\"welcome\"")));
     CHECK(refused(with("\"number\":3", "\"number\":11")));
     CHECK(refused(with("\"number\":3", "\"number\":3.5")));
+    CHECK(refused(with("\"number\":3", "\"number\":3e400")));
+    CHECK(refused(with("\"number\":3", "\"number\":25e-1")));  // 2.5: not a whole number, however written
     CHECK(refused(with("\"number\":3", "\"number\":\"3\"")));
     CHECK(refused(with("\"skipped\":false", "\"skipped\":0")));
     CHECK(refused(with("\"text\":\"ok\"", "\"text\":\"" + std::string(20001, 'x') + "\"")));
@@ -892,6 +895,35 @@ TEST_CASE("a damaged saved session is refused with a plain reason", "[store]") {
     CHECK(refused(with("\"current\":\"feeling\"", "\"current\":\"feeling\",\"pad\":\"" + std::string(300 * 1024, ' ') + "\"")));
 }
 
+TEST_CASE("a saved session with a key given twice is refused, naming where", "[store]") {
+    Reader r("session_flow.json");
+    walk_to_feeling(r.session);
+    REQUIRE(r.session.set_text("ok"));
+    std::string text = r.stored();
+    const size_t at = text.find("\"text\":\"ok\"");
+    REQUIRE(at != std::string::npos);
+    text.insert(at, "\"text\":\"someone else's\",");
+    std::string error;
+    CHECK_FALSE(session_from_json(text, &error));
+    CHECK_THAT(error, Catch::StartsWith("the saved session isn't readable JSON: /answers/feeling/text: the key \"text\" is given "
+                                        "twice in this object (at line 1, column "));
+}
+
+TEST_CASE("a whole number written with an exponent in a saved session is read by its value", "[store]") {
+    Reader r("session_flow.json");
+    REQUIRE(r.session.next());
+    std::string text = r.stored();
+    const std::string started = "\"started\":" + std::to_string(r.session.state().started_ms);
+    const size_t at = text.find(started);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, started.size(), "\"started\":1.7957019e12");
+    std::string error;
+    auto state = session_from_json(text, &error);
+    INFO(error);
+    REQUIRE(state);
+    CHECK(state->started_ms == 1795701900000);
+}
+
 TEST_CASE("unreadable stored data is kept as a backup and a fresh session begins", "[store]") {
     Reader r("session_flow.json");
     const std::string key = r.session.storage_key();
@@ -911,6 +943,17 @@ TEST_CASE("unreadable stored data is kept as a backup and a fresh session begins
     }
     SECTION("too big to read safely") { original = "[\"" + std::string(kMaxJsonBytes, 'x') + "\"]"; }
     SECTION("nested too deeply") { original = std::string(65, '[') + std::string(65, ']'); }
+    SECTION("a key given twice") {
+        REQUIRE(r.session.next());
+        original = r.stored();
+        original.replace(original.find("\"current\":"), 11, "\"current\":\"welcome\",\"current\":");
+    }
+    SECTION("more values than the engine has room for, in few bytes") {
+        // 200 KiB of [0,0,…]: over 100,000 values, once enough to abort the widget on every load.
+        original = "[0";
+        while (original.size() < 200 * 1024) original += ",0";
+        original += "]";
+    }
 
     r.store.data[key] = original;
     r.now += 777;

@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "fixtures.h"
-#include "json_guard.h"
+#include "json_tree.h"
+#include "reference_json.h"
 #include "validator.h"
 
 using nlohmann::json;
@@ -288,6 +289,8 @@ TEST_CASE("each broken fixture yields exactly its known problems, in document or
          {{"/id", "\"Small Pause\" is not a valid id"},
           {"/steps/3/options/1/id", "\"2nd\" is not a valid id"},
           {"/steps/6/id", "\"Ground\" is not a valid id: use 1 to 64 characters of a-z, 0-9"}}},
+        {"duplicate-keys.json",
+         {{"/steps/0/id", "the key \"id\" is given twice in this object (at line 15, column 7 and line 15, column 41)"}}},
         {"wrong-format.json", {{"/format", "this file is \"tend.exercise/2\", but this version of Tend reads \"tend.exercise/1\""}}},
         {"duplicate-ids.json",
          {{"/steps/3/options/1/id", "this step already has an option \"critic\" (/steps/3/options/0)"},
@@ -554,6 +557,45 @@ TEST_CASE("minutes, seconds and max_length stay within their ranges") {
     require_only(load_small([](json& j) { j["steps"][1]["max_length"] = 0; }), "/steps/1/max_length", "must be from 1 to 5000");
     require_only(load_small([](json& j) { j["minutes"] = -1; }), "/minutes", "it is -1");
     require_only(load_small([](json& j) { j["minutes"] = 18446744073709551615ull; }), "/minutes", "must be from 1 to 120");
+}
+
+// The small exercise as text, with `from` (which must be there) replaced by `to`: for what
+// nlohmann can't be asked to write, like a key given twice or a number with an exponent.
+ExerciseLoad load_small_text(const std::string& from, const std::string& to) {
+    std::string text = small().dump(2);
+    const size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return tend::load_exercise(text.replace(at, from.size(), to));
+}
+
+TEST_CASE("a whole number written with an exponent is judged by its value") {
+    ExerciseLoad five = load_small_text("\"minutes\": 3", "\"minutes\": 5e0");
+    INFO(listing(five.problems));
+    REQUIRE(five.exercise);
+    CHECK(five.exercise->minutes == 5);
+    CHECK(load_small_text("\"minutes\": 3", "\"minutes\": 0.5E+1").exercise);  // 5, however it is spelled
+    require_only(load_small_text("\"minutes\": 3", "\"minutes\": 1e308"), "/minutes", "must be from 1 to 120 minutes; it is 1e+308");
+    require_only(load_small_text("\"minutes\": 3", "\"minutes\": -2e3"), "/minutes", "must be from 1 to 120 minutes; it is -2000");
+    // Not "a number with a fraction" where something else is wanted, either.
+    require_only(load_small_text("\"title\": \"A small pause\"", "\"title\": 1e308"), "/title", "should be a string, not a number");
+}
+
+TEST_CASE("a fraction is still not a whole number, with or without an exponent") {
+    require_only(load_small_text("\"minutes\": 3", "\"minutes\": 3.0"), "/minutes",
+                 "should be a whole number, not a number with a fraction");
+    require_only(load_small_text("\"minutes\": 3", "\"minutes\": 25e-1"), "/minutes",
+                 "should be a whole number, not a number with a fraction");
+}
+
+TEST_CASE("a number too large for any reader is one precise error, never infinity") {
+    require_only(load_small_text("\"minutes\": 3", "\"minutes\": 1e400"), "",
+                 "JSON syntax error at line 7, column 14: the number 1e400 is too large to be read");
+}
+
+TEST_CASE("a key given twice is an error at its JSON path, not the last one winning") {
+    // The last one winning once moved a step's answers to another storage key, silently.
+    ExerciseLoad load = load_small_text("\"id\": \"feeling\",", "\"id\": \"feeling\",\n      \"id\": \"felt\",");
+    require_only(load, "/steps/1/id", "the key \"id\" is given twice in this object (at line 26, column 7 and line 27, column 7)");
 }
 
 TEST_CASE("duplicate step ids are reported at the later step") {
