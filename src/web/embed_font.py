@@ -3,10 +3,12 @@
 
 Usage: embed_font.py FONT.ttf OUT.cpp [UNICODES]
 
-Keeps Latin-1, Latin Extended-A (Central European names and words) and the typographic
-marks exercises use (’ ‘ “ ” — – … •) unless UNICODES says otherwise (CMake's
-TEND_FONT_UNICODES). Latin Extended-A costs every reader about 4 KB gzipped but nothing at
-start-up: the widget rasterises only the glyphs it shows (fonts.h). Drops hinting and layout
+Keeps ASCII, Latin-1's letters and the marks Spanish and French writing use (¡ ¿ « » · œ),
+and the typographic marks exercises use (’ ‘ “ ” — – … •) unless UNICODES says otherwise
+(CMake's TEND_FONT_UNICODES). Everything else a screen holds (Latin Extended-A's Central
+European letters, a ° or ½, any other script) is shown by the page itself, as the browser
+would show it (fonts.h, font_covers): Latin Extended-A alone would cost every reader about 4 KB
+gzipped, and Latin-1's other symbols about 2 KB. Drops hinting and layout
 tables (Dear ImGui's stb_truetype neither hints nor shapes), writes the same ranges out for
 ImGui's atlas, scales it to a 1000-unit em (smaller, no visible difference), and records the font's em-to-line-height ratio so the widget can size text by
 its em, the way CSS does, rather than by ImGui's ascent-to-descent height.
@@ -17,7 +19,7 @@ import sys
 from fontTools import subset
 from fontTools.ttLib import TTFont, scaleUpem
 
-UNICODES = "U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026"
+UNICODES = "U+0020-007E,U+00A0-00A1,U+00AB,U+00B7,U+00BB,U+00BF-00FF,U+0152-0153,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026"
 
 
 def ranges(spec):
