@@ -2,9 +2,10 @@
 //
 // Each check is a small function appending Problems; care_checks() runs them in the order an
 // author would fix them: how paths close, the safety path, scale rises, check-ins and their
-// quiet ends, breathing pacers, then per-step wording and length. Everything here is search over the step graph (step_graph.h): conditions
-// are not evaluated, so a check that says "a path reaches …" means a path the step graph
-// allows, which is the cautious reading for a reader who may be hurting.
+// quiet ends, breathing pacers, then per-step wording and length. Everything here is search
+// over the step graph (step_graph.h): conditions are not evaluated, so a check that says "a
+// path reaches …" means a path the step graph allows, which is the cautious reading for a
+// reader who may be hurting.
 #include "care_checks.h"
 
 #include <algorithm>
@@ -312,8 +313,10 @@ void check_rises(const Flow& g, std::vector<Problem>* out) {
             }
         }
     const Guards none{};  // for a scale no branch watches
-    std::vector<int> offers;
-    for (const CheckIn& c : check_ins(g)) offers.push_back(c.step);
+    // A check-in's "I'd like to stop here" is chosen beside its "This is a lot right now": the
+    // end it leads straight to comes with a grounding offer, so it is met but not counted.
+    std::vector<int> offered_stops;
+    for (const CheckIn& c : check_ins(g)) offered_stops.insert(offered_stops.end(), c.stops.begin(), c.stops.end());
 
     for (int b : scales) {
         const std::string& b_id = ex.steps[b].id;
@@ -334,11 +337,10 @@ void check_rises(const Flow& g, std::vector<Problem>* out) {
 
             auto known = unguarded_for.find(guards);
             if (known == unguarded_for.end()) {
-                // Entering the safety step is itself a grounding offer, and so is a check-in ("this is
-                // a lot right now"), so the search stops there too.
+                // Entering the safety step is itself a grounding offer, so the search stops there too.
                 StepSet stop(g.size(), 0);
                 for (int s : guards) stop[s] = 1;
-                for (int s : offers) stop[s] = 1;
+                for (int s : offered_stops) stop[s] = 1;
                 stop[g.safety] = 1;
                 StepSet met = g.reach(b, &stop);
                 bool unguarded = false;
