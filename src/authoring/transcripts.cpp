@@ -8,7 +8,7 @@
 // when it comes back to a step with exactly the answers it had there before: everything
 // from that point on has already been walked on this very path.
 //
-// One more walk is added on its own: "I need a pause" on the first step, through the
+// One more walk is added on its own: "Pause and get help" on the first step, through the
 // safety path until it returns, so a clinician reads the grounding path even when no branch
 // leads there. For that walk, returning is its close, and it counts as reaching an end.
 //
@@ -173,14 +173,14 @@ public:
         }
     }
 
-    // "I need a pause" on the first step, through the safety path until it returns or ends.
+    // "Pause and get help" on the first step, through the safety path until it returns or ends.
     void walk_pause() {
         if (ex_.steps.empty() || !ex_.find(ex_.safety.step)) return;
         Walk w = start();
         StepView first = w.session.view();
         w.steps.push_back(first.step_id);
         w.seen.insert(state_key(w.session.state()));
-        w.body += render(first, ex_.find(first.step_id)) + "→ taps “I need a pause”\n\n";
+        w.body += render(first, ex_.find(first.step_id)) + "→ taps “Pause and get help”\n\n";
         if (!w.session.enter_safety()) {
             w.body += "[the engine would not open the safety path here]\n";
             finish(w, false, true);
@@ -387,7 +387,7 @@ TranscriptSet make_transcripts(const Exercise& exercise, const std::string& exer
         Transcript t = std::move(found[i].transcript);
         std::string header = common + "Path " + std::to_string(i + 1) + " of " + std::to_string(found.size()) + "\n";
         if (found[i].pause_walk)
-            header += "The pause path on its own: the reader taps “I need a pause” on the first step.\n";
+            header += "The pause path on its own: the reader taps “Pause and get help” on the first step.\n";
         header += "Route: " + route(t.steps) + "\n";
         if (!t.reached_end) header += "This path does not reach an end.\n";
         header += "\n";

@@ -62,7 +62,7 @@ public:
     bool next();           // continue (evaluates branches); refused for a required, unanswered question
     bool skip();           // marks the question skipped and continues
     bool back();
-    bool enter_safety();   // "I need a pause": the grounding path, remembering where the reader was
+    bool enter_safety();   // "Pause and get help": the grounding path, remembering where the reader was
     bool leave_safety();   // back to where the reader was
 
     const SessionState& state() const { return state_; }

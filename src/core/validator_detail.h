@@ -153,7 +153,7 @@ private:
 // The two parts of the step graph the checks tell apart:
 //   main   — reachable from steps[0] without entering the grounding path;
 //   safety — the grounding path: reachable from safety.step without "@return". A reader can
-//            open it from any step ("I need a pause"), so it is always reachable, and any
+//            open it from any step ("Pause and get help"), so it is always reachable, and any
 //            main step may come before it.
 // When main flow enters the grounding path through a branch or `next`, "@return" leads to
 // where the sender would have gone by default (docs/exercise-format.md, "Safety"). The main

@@ -61,7 +61,7 @@ struct StepView {
     bool can_back = false;
     bool can_skip = false;       // a question that isn't required
     bool can_continue = false;   // the current answer (or a non-question step) allows moving on
-    bool in_safety = false;      // inside the grounding path ("I need a pause")
+    bool in_safety = false;      // inside the grounding path ("Pause and get help")
     bool can_return = false;     // in safety: a way back to where the reader was exists from here
     bool is_end = false;
     int step_number = 0;         // "step 3 …"

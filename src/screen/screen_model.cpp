@@ -116,7 +116,7 @@ void header(const ScreenInputs& in, Screen& s) {
     s.progress = progress(v, in.words);
     s.progress_done = progress_done(v);
     for (Notice n : in.around.notices) s.notices.push_back(in.words[notice_word(n)]);
-    // "I need a pause" is one tap away on every step; inside the path, the way back is offered instead.
+    // "Pause and get help" is one tap away on every step; inside the path, the way back is offered instead.
     if (!v.in_safety) Controls(s.controls, Place::Header).add("need_pause", Action::Pause, in.words[Word::need_pause], Look::Secondary);
 }
 

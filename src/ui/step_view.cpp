@@ -171,7 +171,7 @@ void StepScreen::header(const Paint& p, const Screen& s, float w, Frame* f) {
     const Theme& t = *p.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
-    // "I need a pause" sits top right. On a phone the name gets its own line above it.
+    // "Pause and get help" sits top right. On a phone the name gets its own line above it.
     const Control* pause = find(s, Place::Header, Action::Pause);
     bool narrow = w < kNarrow;
     float action_w = pause ? button_width(p, pause->label, narrow ? 1.3f : 2.0f) : 0;

@@ -1,6 +1,6 @@
 // Tend: the ImGui view of a Screen (src/screen/screen.h), and the calm card around it.
 //
-// Draws, top to bottom: the header (name, progress, "I need a pause"), notices, crisis help
+// Draws, top to bottom: the header (name, progress, "Pause and get help"), notices, crisis help
 // on the grounding path, the opening words, the step and its question, the pacer, then the
 // ways on (Back / Skip / Continue) and, at the end, the reader's words and what they can do
 // with them. It draws what the Screen holds and decides nothing: no word is made here, and a

@@ -1,6 +1,6 @@
 // Every exercise Tend ships (exercises/*.json but the schema), not just the flagship, as a
 // keyboard and screen-reader user meets it in the demo article:
-// - Tab from the page's own links into the widget, "I need a pause" by Escape and back by
+// - Tab from the page's own links into the widget, "Pause and get help" by Escape and back by
 //   Return, then the whole exercise with the keyboard only (typing replies, arrows in the
 //   choices and the 0–10 scale, Enter and Space on buttons), through its branches (the
 //   grounding path and back, where the plan below leads there) to its end, and Tab on out
@@ -225,7 +225,7 @@ async function playthrough(file, { webgl = true } = {}) {
   }
   assert.ok(f.inside, 'Tab from the top of the page reaches the widget');
   assert.ok(last && last.before && last.tag === 'a', `the focus came from a link of the page before the widget (${JSON.stringify(last)})`);
-  assert.equal(f.key, 'need_pause', 'the first Tab stop in the widget is "I need a pause"');
+  assert.equal(f.key, 'need_pause', 'the first Tab stop in the widget is "Pause and get help"');
   await A.mirrorSettled(page);
   await check('entered by Tab');
 

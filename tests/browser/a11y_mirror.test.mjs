@@ -7,7 +7,7 @@
 // - after each step the live region says the current prompt, every control has a name, and
 //   the canvas draws its focus ring exactly where the DOM focus is (the view's own report,
 //   and the pixels);
-// - the canvas is aria-hidden and not focusable; Escape opens "I need a pause".
+// - the canvas is aria-hidden and not focusable; Escape opens "Pause and get help".
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as H from './harness.mjs';
@@ -79,7 +79,7 @@ test('keyboard only: from the page into the widget, the whole flagship, and out 
   await page.evaluate(() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); });
   let tabs = 0;
   while (!(await A.activeKey(page)) && tabs < 30) { await page.keyboard.press('Tab'); tabs++; }
-  assert.equal(await A.activeKey(page), 'need_pause', 'the first Tab stop in the widget is "I need a pause"');
+  assert.equal(await A.activeKey(page), 'need_pause', 'the first Tab stop in the widget is "Pause and get help"');
   assert.ok(tabs >= 2, 'the page\'s own links come first');
 
   const base = A.keyboardOnly(page);
@@ -162,7 +162,7 @@ test('focus ring pixels: drawn around the focused control on the canvas, gone wh
   await page.close();
 });
 
-test('Escape inside the widget opens "I need a pause"; Escape on the page does nothing to it', async () => {
+test('Escape inside the widget opens "Pause and get help"; Escape on the page does nothing to it', async () => {
   const page = await h.newPage({ width: 1024 });
   await H.openPage(page, h.base + '/demo/');
   await page.keyboard.press('Escape');

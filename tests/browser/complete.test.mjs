@@ -96,7 +96,7 @@ test('keyboard only: Tab in, arrows, Space/Enter, Escape for a pause, Tab to the
   const d2 = H.meanDiff(shot1, shot2, { x: second.x - 6, y: second.y - 6, w: second.w + 12, h: second.h + 12 });
   assert.ok(d1 > 1 && d2 > 1, `the ring is visible where it leaves (${d1.toFixed(2)}) and arrives (${d2.toFixed(2)})`);
 
-  // Escape, from inside the widget, is "I need a pause"; the way back is a key press away too.
+  // Escape, from inside the widget, is "Pause and get help"; the way back is a key press away too.
   await H.pressKey(page, 'Escape');
   await H.waitForStep(page, 'ground');
   assert.equal((await H.state(page)).inSafety, true);

@@ -620,7 +620,7 @@ TEST_CASE("reaching the end finishes the session and keeps it in the journal", "
 
 // ---- the grounding path -----------------------------------------------------------------
 
-TEST_CASE("\"I need a pause\" leads to grounding and back to the same step", "[safety]") {
+TEST_CASE("\"Pause and get help\" leads to grounding and back to the same step", "[safety]") {
     Reader r("session_flow.json");
     Session& s = r.session;
     walk_to_feeling(s);

@@ -89,7 +89,7 @@ TEST_CASE("a transcript reads like the conversation with placeholder answers") {
         typed_reply_in_summary = typed_reply_in_summary ||
                                  t.text.find("The kind words you offered: [the reader’s words]") != std::string::npos;
         chose_numb = chose_numb || t.text.find("→ chose: Numbness") != std::string::npos;
-        own_pause = own_pause || (t.text.find("the reader taps “I need a pause”") != std::string::npos &&
+        own_pause = own_pause || (t.text.find("the reader taps “Pause and get help”") != std::string::npos &&
                                   t.text.find("(taking a pause)") != std::string::npos);
         numbered_last = numbered_last || t.text.find("Path 15 of 15") != std::string::npos;
     }
