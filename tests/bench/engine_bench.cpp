@@ -3,18 +3,43 @@
 //   parse + validate a 200-step exercise
 //   one step transition (answer, branches, save to the store)
 //   session save (to JSON) and restore (from JSON, checked)
+//   parse + validate against the step count (50 … 500, the limit, and a file over it), with
+//   the peak heap each took: both should grow in proportion, never with the square
 //
 // Each figure is the median of several timed batches, in microseconds per operation.
 // The target (from the engine issue) is well under 1 ms for every engine operation.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "session.h"
 #include "store.h"
 #include "validator.h"
+
+// Heap in use and its peak, for the validation rows: every allocation carries its size in
+// front of it (this binary only; the engine is unchanged).
+namespace heap {
+size_t now = 0, peak = 0;
+}
+void* operator new(size_t n) {
+    auto* p = static_cast<size_t*>(std::malloc(n + sizeof(std::max_align_t)));
+    if (!p) throw std::bad_alloc();
+    *p = n;
+    heap::now += n;
+    heap::peak = std::max(heap::peak, heap::now);
+    return reinterpret_cast<char*>(p) + sizeof(std::max_align_t);
+}
+void operator delete(void* q) noexcept {
+    if (!q) return;
+    auto* p = reinterpret_cast<size_t*>(static_cast<char*>(q) - sizeof(std::max_align_t));
+    heap::now -= *p;
+    std::free(p);
+}
+void operator delete(void* q, size_t) noexcept { operator delete(q); }
 
 namespace {
 
@@ -128,5 +153,18 @@ int main() {
     std::printf("  session save (%zu bytes): %9.1f us\n", saved.size(), save);
     std::printf("  session restore:          %9.1f us\n", restore);
     std::printf("  open + resume + view:     %9.1f us\n", resume);
+
+    // Validation against the step count: time and the peak heap above what was in use before.
+    std::printf("\n  parse + validate by step count (the limit is 500):\n");
+    std::printf("  %8s %10s %12s %14s %12s\n", "steps", "bytes", "us", "us per step", "peak KiB");
+    for (int n : {50, 100, 200, 400, 500, 1000}) {
+        const std::string t = make_exercise(n);
+        double us = median_us(5, n >= 1000 ? 20 : 5, [&] { sink = sink + tend::load_exercise(t).problems.size(); });
+        size_t before = heap::now;
+        heap::peak = before;
+        sink = sink + tend::load_exercise(t).problems.size();
+        std::printf("  %8d %10zu %12.1f %14.2f %12.1f%s\n", n, t.size(), us, us / n, (heap::peak - before) / 1024.0,
+                    n > 500 ? "  (over the limit: refused by its count)" : "");
+    }
     return 0;
 }
