@@ -193,6 +193,7 @@ export function readersPaths(engine) {
       const page = await off.newPage({ width: 1024, height: 900, reducedMotion: 'reduce' });
       await page.open('/demo/');
       await page.waitForFunction((s) => { const el = document.querySelector(s); return !!(el && el.__tend && el.__tend.ready); }, W);
+      await H.bringNear(page, W); // it starts when the reader comes near (web/src/schedule.js)
       const mounted = await page.evaluate((s) => document.querySelector(s).__tend.ready.then((h) => !!h), W);
       const message = await page.evaluate((s) => { const m = document.querySelector(s + ' .tend-message'); return m && !m.hidden ? m.textContent : ''; }, W);
       assert.ok(mounted, `the widget mounted without WebGL (it showed "${message}"; errors: ${JSON.stringify(await page.collectErrors())})`);
