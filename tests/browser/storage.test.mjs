@@ -100,6 +100,10 @@ for (const [name, garbage] of [
   // Storage holds UTF-16 strings; whatever another script or a half-written value left there
   // (here a NUL, which C strings end at) must come back byte for byte.
   ['binary noise', '\u0000\u00ff\ud83d\ude00 garbage \u202e'],
+  // Under the byte cap, but 120,000 values: more than the engine's reader will build a tree of
+  // (its budget keeps a stored value from exhausting the widget's 16 MiB), so it is refused by
+  // its count, and recovery runs as for any other unreadable save.
+  ['a flat array of 120,000 numbers', '[' + '0,'.repeat(120000) + '0]'],
 ]) {
   test(`corrupt saved session (${name}): a notice, a fresh start, the original kept under a backup key`, async () => {
     const y0 = await plainContinue();
