@@ -170,3 +170,39 @@ test('nearly full with a corrupt save: no copy fits, so nothing is said to be se
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// Harm prevented: storage that gives out part-way (the quota reached after a few saves, or the
+// browser withdrawing storage mid-exercise) silently dropping the reader's later words.
+for (const [name, init, notice, label] of [
+  ['the quota reached after three saves', () => {
+    const set = Storage.prototype.setItem;
+    window.__saves = 0;
+    Storage.prototype.setItem = function (k, v) {
+      if (++window.__saves > 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return set.call(this, k, v);
+    };
+  }, NOTICE.full, 'quota-later'],
+  ['storage withdrawn mid-exercise (SecurityError from then on)', () => {
+    const real = Object.getOwnPropertyDescriptor(window, 'localStorage').get;
+    window.__saves = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) { window.__saves++; return set.call(this, k, v); };
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        if (window.__saves >= 3) throw new DOMException('The operation is insecure.', 'SecurityError');
+        return real.call(window);
+      },
+    });
+  }, NOTICE.blocked, 'withdrawn-later'],
+]) {
+  test(`${name}: told kindly when it happens, the words after it kept in memory to the end and its export`, async () => {
+    const page = await h.newPage({ width: 1024, reducedMotion: 'reduce' });
+    await page.addInitScript(init);
+    await H.openPage(page, h.base + '/demo/');
+    assert.doesNotMatch(await liveText(page), notice, 'nothing to tell before anything failed');
+    await finishAndExport(page, label, notice);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
