@@ -110,7 +110,7 @@ function start() {
         link.onload = ok;
         // A TypeError, as fetch's own failures are: the file didn't arrive (missing, refused by
         // CORS, or not the tend.css this tend.js was built with).
-        link.onerror = () => no(new TypeError('could not load ' + link.href + ' (missing, not allowed by CORS, or not the tend.css this tend.js was built with)'));
+        link.onerror = () => no(new TypeError(link.href + ' was refused (not the tend.css this tend.js was built with), is missing, or is not allowed by CORS'));
       });
       into.appendChild(link);
     }
