@@ -490,20 +490,24 @@ ui::Frame Widget::layout(double now, float css_w, float css_h, int fb_w, int fb_
 // CSS height and its backing store): a context is made at its canvas's size, and resizing it
 // afterwards costs about as much again with software GL. The reader's first sight is then
 // already the right shape, and this is also the pass ImGui keeps hidden for a new window.
+// The canvas's CSS and backing-store size, with the fonts for that scale; false while it has
+// no size (display:none: the first frame does this instead).
+bool Widget::first_size(double* css_w, double* css_h, double* fb_w, double* fb_h) {
+    emscripten_get_element_css_size(selector_.c_str(), css_w, css_h);
+    if (*css_w < 1 || *css_h < 1) return false;
+    gl_.backing_size(*css_w, *css_h, fb_w, fb_h);
+    fonts_for(static_cast<float>(*fb_w / *css_w));
+    return true;
+}
+
 void Widget::first_atlas() {
     double css_w = 0, css_h = 0, fb_w = 0, fb_h = 0;
-    emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
-    if (css_w < 1 || css_h < 1) return;  // display:none: the first frame will build it
-    gl_.backing_size(css_w, css_h, &fb_w, &fb_h);
-    fonts_for(static_cast<float>(fb_w / css_w));
+    first_size(&css_w, &css_h, &fb_w, &fb_h);
 }
 
 void Widget::lay_out_first() {
     double css_w = 0, css_h = 0, fb_w = 0, fb_h = 0;
-    emscripten_get_element_css_size(selector_.c_str(), &css_w, &css_h);
-    if (css_w < 1 || css_h < 1) return;  // display:none: the first frame will size it
-    gl_.backing_size(css_w, css_h, &fb_w, &fb_h);
-    fonts_for(static_cast<float>(fb_w / css_w));
+    if (!first_size(&css_w, &css_h, &fb_w, &fb_h)) return;
     ui::Frame f = layout(emscripten_get_now(), static_cast<float>(css_w), static_cast<float>(css_h),
                          static_cast<int>(fb_w), static_cast<int>(fb_h), 0.0f);
     ImGui::EndFrame();

@@ -80,6 +80,7 @@ private:
     void request_frame();
     void schedule_tick();              // DOM-only: the pacer's count, once a second
     void frame(double now);
+    bool first_size(double* css_w, double* css_h, double* fb_w, double* fb_h);
     void lay_out_first();
     void first_atlas();
     void open_session();
