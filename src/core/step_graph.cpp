@@ -113,12 +113,37 @@ int StepGraph::default_target(int i) const {
     return -1;
 }
 
+namespace {
+
+// Whether a branch of choice step `s` is taken when the reader picks only `option`: each of
+// its tests is on `s` itself and holds for that one answer.
+bool taken_with(const Step& s, const Branch& br, const std::string& option) {
+    if (br.when.empty()) return false;
+    for (const Condition& c : br.when) {
+        if (c.step != s.id) return false;
+        bool holds = ((c.test == Condition::Test::Equals || c.test == Condition::Test::Includes) && c.text == option) ||
+                     (c.test == Condition::Test::Answered && c.flag) || (c.test == Condition::Test::Skipped && !c.flag);
+        if (!holds) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int StepGraph::likely_target(int i) const {
+    const Step& s = step(i);
+    if (s.kind != StepKind::Choice || s.choices.empty()) return default_target(i);
+    for (const StepEdge& e : edges(i))  // in the order flow tries them: the first that holds wins
+        if (e.branch < 0 || taken_with(s, s.branches[static_cast<size_t>(e.branch)], s.choices[0].id)) return e.to;
+    return -1;
+}
+
 int StepGraph::steps_remaining(int i) const {
     if (i < 0) return 0;
     StepSet seen(size(), 0);
     seen[static_cast<size_t>(i)] = 1;
     int count = 0;
-    for (int at = default_target(i); at >= 0 && !seen[static_cast<size_t>(at)]; at = default_target(at)) {
+    for (int at = likely_target(i); at >= 0 && !seen[static_cast<size_t>(at)]; at = likely_target(at)) {
         seen[static_cast<size_t>(at)] = 1;
         count++;
     }

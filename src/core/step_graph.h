@@ -130,9 +130,13 @@ public:
     // Whether some route from step i reaches "@return" (so "back to where I was" can be offered).
     bool leads_to_return(int i) const { return i >= 0 && leads_to_return_[static_cast<size_t>(i)]; }
 
-    // How many more steps a reader meets from step i to an end following the default way on
-    // (no branch taken), not counting i itself: the "about" in "step 3 of about 9". Stops at
-    // an end, at "@return", or where the way on comes back round.
+    // Where a reader most likely goes from step i: from a choice, where its first option leads
+    // (authors put the way most readers take first: "I'd like to keep going, gently"); from
+    // any other step, the default way on.
+    int likely_target(int i) const;
+    // How many more steps a reader meets from step i to an end along the likely way on, not
+    // counting i itself: the "about" in "step 3 of about 9". Stops at an end, at "@return",
+    // or where the way on comes back round.
     int steps_remaining(int i) const;
 
 private:
