@@ -485,8 +485,7 @@ void check_step_text(const Exercise& ex, std::vector<Problem>* out) {
             check_reader_text(p + "/min_label", s.min_label, 0, "", out);
             check_reader_text(p + "/max_label", s.max_label, 0, "", out);
         }
-        for (size_t i = 0; i < s.items.size(); i++)
-            check_reader_text(p + "/items/" + std::to_string(i) + "/label", s.items[i].label, 0, "", out);
+        if (!s.reflect_label.empty()) check_reader_text(p + "/reflect_label", s.reflect_label, 0, "", out);
 
         if (is_question(s.kind) && s.required)
             out->push_back({p + "/required", "every question can be skipped in a care-checked exercise: remove "

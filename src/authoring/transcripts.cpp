@@ -26,6 +26,7 @@
 
 #include "conditions.h"
 #include "content_hash.h"
+#include "screen/screen_model.h"
 #include "session.h"
 #include "store.h"
 
@@ -110,12 +111,19 @@ std::string render(const StepView& v, const Step* step) {
         out += "[a " + std::to_string(v.seconds) + "-second pause" +
                (step ? std::string("; ") + breathing_note(step->breathing) : std::string()) + "]\n";
     if (step && is_question(step->kind) && !step->reflect) out += "(not among the reader’s words at the end)\n";
-    for (const SummaryLineView& line : v.summary) out += "  " + line.label + ": " + line.text + "\n";
     if (v.is_end) out += step && step->quiet ? "[end, quiet: no call to action, the reader’s words folded away]\n" : "[end]\n";
     if (!v.prompt.empty() || !v.choices.empty() || v.kind == StepKind::Scale || v.kind == StepKind::Pause ||
-        !v.summary.empty() || v.is_end)
+        v.is_end)
         out += "\n";
     return out;
+}
+
+// What the end lists under "Your words today" on this path, as the widget lists it.
+std::string end_words(const Exercise& ex, const SessionState& s, bool quiet) {
+    std::string out;
+    for (const screen::Reflection& r : screen::words_of(ex, s)) out += "  " + r.label + ": " + r.text + "\n";
+    if (out.empty()) return "";
+    return (quiet ? "Your words today (folded away; one tap shows them):\n" : "Your words today:\n") + out + "\n";
 }
 
 // Where the reader is and everything they have answered: two visits with the same key
@@ -208,7 +216,10 @@ private:
             StepView v = w.session.view();
             w.steps.push_back(v.step_id);
             w.body += render(v, ex_.find(v.step_id));
-            if (v.is_end) return finish(w, true, pause_walk);
+            if (v.is_end) {
+                w.body += end_words(ex_, w.session.state(), v.quiet);
+                return finish(w, true, pause_walk);
+            }
             if (w.steps.size() >= kMaxSteps)
                 return finish(w, false, pause_walk,
                               "[stopped after " + std::to_string(kMaxSteps) + " steps without reaching an end]\n");

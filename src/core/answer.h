@@ -44,7 +44,7 @@ struct Answer {
 // Keyed by step id. std::map keeps serialization stable (same answers → same bytes).
 using Answers = std::map<std::string, Answer>;
 
-// How an answer reads when woven into later text or reflected in a summary:
+// How an answer reads when woven into later text or reflected among the reader's words at the end:
 // text as typed, choices by their phrase ("a critic and a protector"), "other" words as typed,
 // a scale as its number. Returns "" for a skipped or empty answer.
 std::string answer_as_text(const Step& step, const Answer& answer, const std::string& language);

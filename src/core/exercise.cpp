@@ -4,13 +4,13 @@
 
 namespace tend {
 
-static const char* const kKindNames[] = {"say", "text", "choice", "scale", "pause", "summary", "end"};
+static const char* const kKindNames[] = {"say", "text", "choice", "scale", "pause", "end"};
 
 const char* step_kind_name(StepKind kind) { return kKindNames[static_cast<int>(kind)]; }
 
 bool step_kind_from_name(const std::string& name, StepKind* out) {
-    static const std::string_view kViews[] = {"say", "text", "choice", "scale", "pause", "summary", "end"};
-    for (int i = 0; i < 7; i++)
+    static const std::string_view kViews[] = {"say", "text", "choice", "scale", "pause", "end"};
+    for (int i = 0; i < 6; i++)
         if (name == kViews[i]) {  // string_view: lengths are compared first, no strlen()
             *out = static_cast<StepKind>(i);
             return true;

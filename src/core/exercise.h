@@ -15,7 +15,7 @@ namespace tend {
 // Special `next` targets. A step id can never start with '@', so these can't collide.
 inline constexpr const char* kReturnTarget = "@return";  // leave the safety path, back to where the reader was
 
-enum class StepKind { Say, Text, Choice, Scale, Pause, Summary, End };
+enum class StepKind { Say, Text, Choice, Scale, Pause, End };
 
 const char* step_kind_name(StepKind kind);                      // "say", "text", ...
 bool step_kind_from_name(const std::string& name, StepKind* out);
@@ -47,12 +47,6 @@ struct Condition {
 struct Branch {
     std::vector<Condition> when;
     std::string next;
-};
-
-// One line of the closing summary: an earlier answer, reflected back under a label.
-struct SummaryItem {
-    std::string step;
-    std::string label;
 };
 
 // How a `pause` step offers its breathing pacer.
@@ -90,7 +84,6 @@ struct Step {
     // words folded away (one tap shows them), the crisis lines offered.
     bool quiet = false;
 
-    std::vector<SummaryItem> items; // summary
 
     std::string next;               // "" → the following step in the file
     std::vector<Branch> branches;

@@ -42,10 +42,6 @@ StepView Session::view() const {
     v.seconds = step->seconds;
     v.breathing = step->breathing;
     v.quiet = step->quiet;
-    for (const SummaryItem& item : step->items) {
-        std::string words = lookup(item.step);
-        if (!words.empty()) v.summary.push_back({item.label, words});
-    }
 
     bool question = is_question(step->kind);
     v.is_end = step->kind == StepKind::End;

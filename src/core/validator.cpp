@@ -337,21 +337,20 @@ const Fields& kind_fields(StepKind kind) {
     static const Fields say{"text"}, text{"prompt", "hint", "max_length", "required", "reflect", "reflect_label"},
         choice{"prompt", "hint", "options", "multiple", "other", "required", "reflect", "reflect_label"},
         scale{"prompt", "min_label", "max_label", "required", "reflect", "reflect_label"},
-        pause{"text", "seconds", "breathing"}, summary{"text", "items"}, end{"text", "quiet"};
+        pause{"text", "seconds", "breathing"}, end{"text", "quiet"};
     switch (kind) {
         case StepKind::Say: return say;
         case StepKind::Text: return text;
         case StepKind::Choice: return choice;
         case StepKind::Scale: return scale;
         case StepKind::Pause: return pause;
-        case StepKind::Summary: return summary;
         case StepKind::End: break;
     }
     return end;
 }
 
-const StepKind kAllKinds[] = {StepKind::Say,   StepKind::Text,    StepKind::Choice, StepKind::Scale,
-                              StepKind::Pause, StepKind::Summary, StepKind::End};
+const StepKind kAllKinds[] = {StepKind::Say,   StepKind::Text,  StepKind::Choice,
+                              StepKind::Scale, StepKind::Pause, StepKind::End};
 
 // Every field a step of this kind may have: id and kind, next and branches (but not on an
 // end step), then kind_fields(). Built once; reading a step only looks them up.
@@ -491,7 +490,7 @@ void read_options(const Node& j, const Path& path, Step& step, Problems& out) {
 }
 
 // The fields that depend on the kind of step.
-void read_content(const Node& j, const Path& path, Step& step, validator_detail::StepNote& note, Problems& out) {
+void read_content(const Node& j, const Path& path, Step& step, Problems& out) {
     switch (step.kind) {
         case StepKind::Say:
         case StepKind::Pause:
@@ -511,24 +510,6 @@ void read_content(const Node& j, const Path& path, Step& step, validator_detail:
             }
             if (step.kind == StepKind::End) read_bool(j, path, "quiet", &step.quiet, out);
             break;
-        case StepKind::Summary: {
-            read_paragraphs(j, path, false, &step.text, out);
-            const Node* items = read_array(j, path, "items", true, 1, SIZE_MAX, "item", "items", out);
-            if (!items) break;
-            const Path at(path, "items");
-            for (size_t i = 0; i < items->size(); i++) {
-                const Node& it = (*items)[i];
-                const Path ip(at, i);
-                step.items.emplace_back();
-                note.items.emplace_back();
-                if (!require_object(it, ip, "a summary item", out)) continue;
-                static const Fields fields{"step", "label"};
-                check_fields(it, ip, fields, out);
-                note.items.back().ok = read_string(it, ip, "step", true, &step.items.back().step, out);
-                read_text(it, ip, "label", true, kTextMax, false, &step.items.back().label, out);
-            }
-            break;
-        }
         case StepKind::Text:
         case StepKind::Choice:
         case StepKind::Scale:
@@ -563,25 +544,31 @@ void read_step(const Node& j, const Path& path, Step& step, validator_detail::St
 
     read_id(j, path, "id", &step.id, out);
     std::string kind_name;
+    bool retired = false;  // a kind format 1 no longer has: only that is reported about it
     if (read_string(j, path, "kind", true, &kind_name, out)) {
         note.kind_ok = step_kind_from_name(kind_name, &step.kind);
-        if (!note.kind_ok) {
+        retired = kind_name == "summary";
+        if (retired) {
+            add(out, Path(path, "kind"), "there are no \"summary\" steps any more: the end shows the reader's words once, "
+                                         "each under its question's `reflect_label` (or its prompt); give those questions "
+                                         "the labels this step had, put its text in the end's, and remove it");
+        } else if (!note.kind_ok) {
             std::vector<std::string> names;
             for (StepKind k : kAllKinds) names.push_back(step_kind_name(k));
             std::string suggestion = did_you_mean(kind_name, names);
             add(out, Path(path, "kind"), in_quotes(kind_name) + " is not a kind of step" +
-                                                (suggestion.empty() ? "; use say, text, choice, scale, pause, summary or end" : suggestion));
+                                                (suggestion.empty() ? "; use say, text, choice, scale, pause or end" : suggestion));
         }
     }
 
     // Without a known kind, only fields no kind has are reported: the rest may be right.
     if (note.kind_ok)
         check_fields(j, path, step_fields(step.kind), [&](const std::string& key) { return misplaced_field(step.kind, key); }, out);
-    else
+    else if (!retired)
         check_fields(j, path, any_step_fields(), out);
     // Without a known kind there is nothing more to check in the content, but next and
     // branches are still read, so the flow checks don't report the steps after it.
-    if (note.kind_ok) read_content(j, path, step, note, out);
+    if (note.kind_ok) read_content(j, path, step, out);
 
     if (step.kind == StepKind::End) return;  // next/branches on an end were reported as misplaced
     if (read_string(j, path, "next", false, &step.next, out)) {
@@ -681,7 +668,7 @@ int field_rank(const std::string& key) {
         "$schema", "format", "id", "kind", "version", "language", "title", "minutes", "intro", "disclaimer",
         "content_note", "sources", "safety", "step", "resources", "label", "text", "link", "prompt", "hint", "max_length",
         "required", "reflect", "reflect_label", "options", "phrase", "multiple", "other", "min_label", "max_label",
-        "seconds", "breathing", "quiet", "items", "when",
+        "seconds", "breathing", "quiet", "when",
         "equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from", "next", "branches", "steps"};
     for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
         if (key == order[i]) return static_cast<int>(i);

@@ -1,7 +1,7 @@
 // Tend: the validator's checks of what can have been asked before a step.
 //
-//   - a condition or summary item that names a question never asked before it on any path
-//     could never see an answer;
+//   - a condition that names a question never asked before it on any path could never see
+//     an answer;
 //   - a {{step}} without a fallback must name a question asked on every path to the text
 //     that uses it (a "must have been asked" dataflow over the step graph), and one the
 //     reader can't skip.
@@ -59,13 +59,6 @@ public:
                     flow_.add(Path(test, "step"),
                               in_quotes(cond.step) + " is never asked before this step on any path, so this test could never see an answer");
                 }
-            for (size_t k = 0; k < s.items.size(); k++) {
-                const int q = refs_.resolve(s.items[k].step);
-                if (!sn.items[k].ok || q < 0 || !flow_.known_question(q) || may_come_before(q, si)) continue;
-                const Path items(at, "items"), item(items, k);
-                flow_.add(Path(item, "step"),
-                          in_quotes(s.items[k].step) + " is never asked before this summary on any path, so it would never show");
-            }
         }
     }
 

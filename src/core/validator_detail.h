@@ -34,16 +34,11 @@ struct BranchNote {
     std::vector<ConditionNote> when;
 };
 
-struct ItemNote {
-    bool ok = false;  // `step` was read as a string
-};
-
 struct StepNote {
     bool kind_ok = false;   // `kind` named a known kind (checks that depend on the kind need this)
     bool id_ok = false;     // `id` is a well-formed id and the first with that name
     bool has_next = false;  // `next` was present and read as a string
     std::vector<BranchNote> branches;  // parallel to Step::branches
-    std::vector<ItemNote> items;       // parallel to Step::items
 };
 
 struct Notes {
@@ -124,7 +119,7 @@ class References : public TargetGuess {
 public:
     explicit References(const FlowContext& flow);
 
-    // Every `next`, branch, condition, summary item and safety.step. Runs first: the
+    // Every `next`, branch, condition and safety.step. Runs first: the
     // suggestions it works out are remembered for the graph.
     void check();
 
@@ -174,7 +169,7 @@ struct Parts {
 // validator_flow.cpp: the last step, the grounding path, reachability and ends.
 void check_ways_on(const FlowContext& flow, const StepGraph& graph, const Parts& parts);
 
-// validator_answers.cpp: conditions and summary items that could never see an answer, and
+// validator_answers.cpp: conditions that could never see an answer, and
 // {{…}} that could be empty where it is shown.
 void check_answers(const FlowContext& flow, References& refs, const StepGraph& graph, const Parts& parts);
 

@@ -1,6 +1,6 @@
 // Tend: the validator's reference checks (see validator_detail.h, References).
 //
-// Every `next`, branch target, condition, summary item and safety.step must name a step
+// Every `next`, branch target, condition and safety.step must name a step
 // that exists, and one of the right kind; a misspelt id gets a "did you mean".
 #include "validator_detail.h"
 
@@ -88,7 +88,7 @@ void References::check() {
     for (size_t i = 0; i < flow_.size(); i++) {
         const Step& s = flow_.ex.steps[i];
         const StepNote& sn = flow_.notes.steps[i];
-        const Path at = flow_.step_path(static_cast<int>(i)), branches(at, "branches"), items(at, "items");
+        const Path at = flow_.step_path(static_cast<int>(i)), branches(at, "branches");
         if (sn.has_next) check_target(Path(at, "next"), s.next);
         for (size_t b = 0; b < s.branches.size(); b++) {
             const Path bp(branches, b), when(bp, "when");
@@ -96,8 +96,6 @@ void References::check() {
                 if (sn.branches[b].when[c].ok) check_condition(s.branches[b].when[c], sn.branches[b].when[c], Path(when, c));
             if (sn.branches[b].next_ok) check_target(Path(bp, "next"), s.branches[b].next);
         }
-        for (size_t k = 0; k < s.items.size(); k++)
-            if (sn.items[k].ok) question_ref(Path(Path(items, k), "step"), s.items[k].step, "show");
     }
 }
 

@@ -18,16 +18,11 @@ struct ChoiceView {
     bool selected = false;
 };
 
-struct SummaryLineView {
-    std::string label;  // "The kind words you offered"
-    std::string text;   // the reader's own words ("" when skipped)
-};
-
 struct StepView {
     std::string step_id;
     StepKind kind = StepKind::Say;
 
-    std::vector<std::string> paragraphs;  // say / pause / summary / end text, interpolated
+    std::vector<std::string> paragraphs;  // say / pause / end text, interpolated
     std::string prompt;                   // question, interpolated
     std::string hint;
 
@@ -53,9 +48,6 @@ struct StepView {
 
     // end
     bool quiet = false;          // a quiet close: no call to action, the reader's words folded away
-
-    // summary
-    std::vector<SummaryLineView> summary;
 
     // Controls and progress.
     bool can_back = false;

@@ -99,7 +99,7 @@ struct Resource {
 };
 
 struct Reflection {
-    std::string label, text;    // a question (or summary label) and the reader's words
+    std::string label, text;    // a question (or its reflect_label) and the reader's words
 };
 
 // "About this exercise": what it is, where it comes from, who looked at it. Shown only while
@@ -154,7 +154,6 @@ struct Screen {
     QuestionText question;
     Field field;
     bool pacer = false;             // a breathing pacer (its words tick apart: pacer_words())
-    std::vector<Reflection> summary;      // a summary step's lines
 
     // The end.
     bool quiet = false;             // a quiet end: no invitation, the reader's words folded, help offered

@@ -415,8 +415,6 @@ Screen build_screen(const ScreenInputs& in) {
     s.is_end = v.is_end;
     s.paragraphs = v.paragraphs;
     s.region_label = std::string(in.words[Word::widget_name]) + ": " + in.exercise.title;
-    for (const auto& line : v.summary)
-        if (!line.text.empty()) s.summary.push_back({line.label, line.text});  // skipped: left out, never "(skipped)"
 
     header(in, s);
     help(in, s);
@@ -461,8 +459,7 @@ std::string all_text(const Screen& s) {
     for (const auto& n : s.notices) add(n);
     for (const auto& p : s.paragraphs) add(p);
     for (const auto& r : s.resources) add(r.label), add(r.text);
-    for (const auto* list : {&s.summary, &s.your_words})
-        for (const auto& r : *list) add(r.label), add(r.text);
+    for (const auto& r : s.your_words) add(r.label), add(r.text);
     for (const auto& past : s.journal) {
         add(past.when);
         for (const auto& r : past.words) add(r.label), add(r.text);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "care_checks.h"
+#include "screen/screen_model.h"
 #include "screen/words.h"
 #include "session.h"
 #include "store.h"
@@ -80,7 +81,6 @@ void print_step(const tend::StepView& v) {
     if (!v.other_label.empty()) std::printf("  other: %s\n", v.other_label.c_str());
     if (v.kind == tend::StepKind::Scale)
         std::printf("  0 = %s … 10 = %s\n", v.min_label.c_str(), v.max_label.c_str());
-    for (const tend::SummaryLineView& line : v.summary) std::printf("  %s: %s\n", line.label.c_str(), line.text.c_str());
 }
 
 std::string trim(const std::string& s) {
@@ -133,6 +133,8 @@ int play(const std::string& path) {
         tend::StepView v = session.view();
         print_step(v);
         if (v.is_end) {
+            for (const tend::screen::Reflection& r : tend::screen::words_of(*exercise, session.state()))
+                std::printf("  %s: %s\n", r.label.c_str(), r.text.c_str());
             std::printf("[finished]\n");
             return 0;
         }

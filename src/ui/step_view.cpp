@@ -145,10 +145,6 @@ Frame StepScreen::draw(const Screen& s, const ViewState& vs, const Theme& t, con
     help(p, s, w, &f);  // after the step's own words: on a grounding screen, the instruction comes first
     question(p, s, w, &f);
     pacer(p, s, vs, w, &f);
-    for (const auto& line : s.summary) {
-        words_panel(p, line.label, line.text, w);
-        gap(t.gap);
-    }
     gap(t.section_gap);
     navigation(p, s, w, &f);
     if (const Control* save = find(s, Place::Keep, Action::DownloadText)) {

@@ -88,7 +88,6 @@ std::string part_json(int part, const Screen& s, bool with_words, bool elsewhere
             break;
         case kBody:
             j.key("paragraphs").strings(s.paragraphs);
-            reflections(j, "summary", s.summary);
             break;
         case kQuestion: {
             const screen::QuestionText& q = s.question;

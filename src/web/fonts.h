@@ -17,7 +17,7 @@ namespace tend::web {
 // first frame; an English exercise uses about a hundred. Text reaches the canvas only
 // through the view and screen JSON (the same the DOM mirror gets), so the widget passes
 // that JSON here and rebuilds the atlas when something new turns up (an "ő" in a reply
-// shown in the summary, a date in the journal).
+// shown among the words at the end, a date in the journal).
 class GlyphSet {
 public:
     GlyphSet();

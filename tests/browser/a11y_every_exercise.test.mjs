@@ -95,10 +95,9 @@ const PLANS = {
       landing: [['choose', 'stirred']],
       ...Object.fromEntries(GROUND),
       take_with: [['type', 'It is okay that this is hard.']],
-      summary: [],
     },
     path: ['arrive', 'hard_thing', 'notice_hard', 'not_alone', 'kind_words', 'kind_pause', 'landing', ...GROUND.map(([id]) => id),
-      'take_with', 'summary', 'closing'],
+      'take_with', 'closing'],
     saved: { kind_words: { chosen: ['okay_hard'] }, landing: { chosen: ['stirred'] }, ground_choice: { chosen: ['continue'] },
       take_with: { text: 'It is okay that this is hard.' } },
   },
@@ -117,10 +116,9 @@ const PLANS = {
       extra_breath: [], extra_support: [],
       extra_choice: [['choose', 'continue']],
       anchor: [['type', 'The blue mug.']],
-      summary: [],
     },
     path: ['arrive', 'unsettled_before', 'feet', 'see', 'hear', 'touch', 'breathe', 'unsettled_after', 'extra_breath', 'extra_support',
-      'extra_choice', 'anchor', 'summary', 'closing'],
+      'extra_choice', 'anchor', 'closing'],
     saved: { unsettled_before: { value: 5 }, unsettled_after: { value: 6 }, hear: { skipped: true }, anchor: { text: 'The blue mug.' },
       extra_choice: { chosen: ['continue'] } },
   },
@@ -141,11 +139,10 @@ const PLANS = {
       to_both_pause: [],
       pull_after: [['scale', 3]],
       remember: [['type', 'Both of them are tired.']],
-      summary: [],
     },
     path: ['arrive', 'arrive_pause', 'wants_notice', 'wants_says', 'resists_notice', 'resists_says', 'resists_fear', 'pull_before',
       'checkin', 'dialogue_intro', 'wants_to_resists', 'resists_reply', 'more_to_say', 'to_both', 'to_both_pause', 'pull_after',
-      'remember', 'summary', 'closing'],
+      'remember', 'closing'],
     saved: { pull_before: { value: 5 }, pull_after: { value: 3 }, to_both: { other: 'You both belong here.' },
       checkin: { chosen: ['keep_going'] }, wants_notice: { text: 'A softness in my chest.' } },
   },
@@ -264,6 +261,16 @@ async function playthrough(file, { webgl = true } = {}) {
     for (const [what, arg] of actions) if (what === 'type') assert.equal(st.answers[id].text, arg, `saved ${id}.text`);
   }
   assert.equal((await H.events(page)).filter((e) => e.name === 'complete').length, 1, 'one "complete" event');
+  // One summary at the end: each reply the exercise reflects is shown there once (not on a
+  // summary step and then again under "Your words today"), and one it keeps out isn't.
+  const endText = await page.evaluate((s) => document.querySelector(s + ' .tend-mirror').textContent, W);
+  for (const [id, actions] of Object.entries(p.plan)) {
+    const step = ex.steps.find((s) => s.id === id);
+    for (const [what, arg] of actions) {
+      if (what !== 'type') continue;
+      assert.equal(endText.split(arg).length - 1, step.reflect === false ? 0 : 1, `${id}'s words shown ${step.reflect === false ? 'not at all' : 'once'} at the end`);
+    }
+  }
 
   // And out: Tab goes on from the end's controls to the page's next link (no trap).
   await A.mirrorSettled(page);

@@ -13,7 +13,7 @@ expect_not() {
     ! grep -qF -- "$3" <<< "$2" || fail "$1: expected not to see: $3"
 }
 
-# A protector pushed back; it felt lighter afterwards (4 → 2), so the summary comes straight after.
+# A protector pushed back; it felt lighter afterwards (4 → 2), so the close comes straight after.
 # Questions, in order: intensity_before, situation, kind_phrase, which_part, intensity_after.
 output=$(printf '%s\n' 4 "I snapped at my sister" "It's okay, you were tired" 2 2 | "$tend" play "$exercise"); rc=$?
 [ $rc -eq 0 ] || fail "protector playthrough: exit $rc"
@@ -26,7 +26,7 @@ expect "protector" "$output" "Thank you for staying with “I snapped at my sist
 expect_not "protector" "$output" "If it feels heavier now"
 expect_not "protector" "$output" "[that didn't fit this step"
 
-# The critic, a skipped kind phrase, and a rise (3 → 6): the gentle note before the summary.
+# The critic, a skipped kind phrase, and a rise (3 → 6): the gentle note before the close.
 output=$(printf '%s\n' 3 "A hard meeting" :skip 1 "That I'd stop trying" 6 | "$tend" play "$exercise"); rc=$?
 [ $rc -eq 0 ] || fail "critic playthrough: exit $rc"
 expect "critic" "$output" "[finished]"

@@ -528,28 +528,6 @@ TEST_CASE("a reader who skips the part question still gets a kind fallback", "[i
     }
 }
 
-TEST_CASE("the summary reflects the reader's words and leaves out what they skipped", "[view]") {
-    Reader r("session_flow.json");
-    Session& s = r.session;
-    walk_to_feeling(s);
-    REQUIRE(s.skip());
-    REQUIRE(s.choose("protector"));
-    REQUIRE(s.next());
-    REQUIRE(s.set_text("You are allowed to rest."));
-    REQUIRE(s.next());
-    REQUIRE(s.next());  // rest
-    REQUIRE(s.set_scale(2));
-    REQUIRE(s.next());
-    REQUIRE(s.state().current == "summary");
-    StepView v = s.view();
-    CHECK(v.paragraphs == std::vector<std::string>{"Here is what you found today, in your words."});
-    REQUIRE(v.summary.size() == 2);
-    CHECK(v.summary[0].label == "What pushed back");
-    CHECK(v.summary[0].text == "a protector");
-    CHECK(v.summary[1].label == "The kind words you offered");
-    CHECK(v.summary[1].text == "You are allowed to rest.");
-}
-
 TEST_CASE("progress counts the steps met and the steps still ahead", "[view]") {
     Reader r("session_flow.json");
     Session& s = r.session;

@@ -87,7 +87,8 @@ TEST_CASE("a transcript reads like the conversation with placeholder answers") {
     bool typed_reply_in_summary = false, chose_numb = false, own_pause = false, numbered_last = false;
     for (const tend::Transcript& t : set.transcripts) {
         typed_reply_in_summary = typed_reply_in_summary ||
-                                 t.text.find("The kind words you offered: [the reader’s words]") != std::string::npos;
+                                 (t.text.find("Your words today:\n") != std::string::npos &&
+                                  t.text.find("\n  The kind words you offered: [the reader’s words]\n") != std::string::npos);
         chose_numb = chose_numb || t.text.find("→ chose: Numbness") != std::string::npos;
         own_pause = own_pause || (t.text.find("the reader taps “Pause and get help”") != std::string::npos &&
                                   t.text.find("(taking a pause)") != std::string::npos);

@@ -120,8 +120,7 @@ TEST_CASE("the branching fixture loads with no problems and fills the model") {
     for (size_t i = 0; i < ex.steps.size(); i++) CHECK(ex.steps[i].index == static_cast<int>(i));
 
     // Every kind of step is there.
-    for (StepKind k : {StepKind::Say, StepKind::Text, StepKind::Choice, StepKind::Scale, StepKind::Pause,
-                       StepKind::Summary, StepKind::End}) {
+    for (StepKind k : {StepKind::Say, StepKind::Text, StepKind::Choice, StepKind::Scale, StepKind::Pause, StepKind::End}) {
         bool found = false;
         for (const tend::Step& s : ex.steps) found = found || s.kind == k;
         CHECK(found);
@@ -187,11 +186,8 @@ TEST_CASE("the branching fixture loads with no problems and fills the model") {
     CHECK(ex.find("breathe_in")->seconds == 30);
     CHECK(ex.find("protector_thanks")->next == "intensity_after");
 
-    const tend::Step& summary = *ex.find("summary");
-    CHECK(summary.kind == StepKind::Summary);
-    REQUIRE(summary.items.size() == 4);
-    CHECK(summary.items[1].step == "kind_phrase");
-    CHECK(summary.items[1].label == "The kind words you offered");
+    CHECK(ex.find("kind_phrase")->reflect_label == "The kind words you offered");
+    CHECK_FALSE(ex.find("intensity_before")->reflect);
 
     const tend::Step& check = *ex.find("ground_check");
     CHECK(check.next == "@return");
@@ -299,7 +295,7 @@ TEST_CASE("each broken fixture yields exactly its known problems, in document or
          {{"/steps/0/next", "there is no step \"feelin\" (did you mean \"feeling\"?)"},
           {"/steps/2/branches/0/when/0/step", "there is no step \"intensty\" (did you mean \"intensity\"?)"},
           {"/steps/2/branches/0/next", "there is no step \"gound\" (did you mean \"ground\"?)"},
-          {"/steps/5/items/0/step", "there is no step \"which-part\" (did you mean \"which_part\"?)"}}},
+          {"/steps/5/text/0", "there is no step \"which-part\" (did you mean \"which_part\"?)"}}},
         {"unreachable-step.json", {{"/steps/6", "no path from the first step leads here; point a \"next\" or a branch at \"forgotten\""}}},
         {"no-way-to-end.json",
          {{"/steps/3", "the reader can never reach an end step: the flow only goes round through \"which_part\" and \"acknowledge\""},
@@ -607,32 +603,28 @@ TEST_CASE("duplicate step ids are reported at the later step") {
 TEST_CASE("references from every kind of place are checked") {
     ExerciseLoad load = load_small([](json& j) {
         j["steps"][4]["branches"] = json::parse(R"([ { "when": [ { "step": "nowhere", "answered": true } ], "next": "closing" } ])");
-        j["steps"].insert(j["steps"].begin() + 5, json::parse(R"({ "id": "summary", "kind": "summary", "items": [ { "step": "feelng", "label": "You felt" } ] })"));
+        j["steps"].insert(j["steps"].begin() + 5, json::parse(R"({ "id": "recap", "kind": "say", "text": [ "You felt {{feelng|something}}." ] })"));
     });
     INFO(listing(load.problems));
     REQUIRE(load.problems.size() == 2);
     CHECK(has_problem(load, "/steps/4/branches/0/when/0/step", "there is no step \"nowhere\""));
-    CHECK(has_problem(load, "/steps/5/items/0/step", "there is no step \"feelng\" (did you mean \"feeling\"?)"));
+    CHECK(has_problem(load, "/steps/5/text/0", "there is no step \"feelng\" (did you mean \"feeling\"?)"));
 }
 
-TEST_CASE("summary items must name questions") {
+TEST_CASE("a summary step, which the format no longer has, is refused with what to do instead") {
+    // The end shows the reader's words once; a summary step before it showed them twice.
     ExerciseLoad load = load_small([](json& j) {
-        j["steps"].insert(j["steps"].begin() + 5, json::parse(R"({ "id": "summary", "kind": "summary", "items": [ { "step": "welcome", "label": "Hi" } ] })"));
+        j["steps"].insert(j["steps"].begin() + 5, json::parse(R"({ "id": "summary", "kind": "summary", "items": [ { "step": "feeling", "label": "You felt" } ] })"));
     });
-    require_only(load, "/steps/5/items/0/step", "\"welcome\" is a say step, which asks nothing; only text, choice and scale steps have answers to show");
+    require_only(load, "/steps/5/kind", "there are no \"summary\" steps any more: the end shows the reader's words once, each under its question's `reflect_label`");
 }
 
-TEST_CASE("a summary item or a condition naming a question that only comes later is reported") {
+TEST_CASE("a condition naming a question that only comes later is reported") {
     ExerciseLoad load = load_small([](json& j) {
-        j["steps"].insert(j["steps"].begin() + 1, json::parse(R"({ "id": "early", "kind": "summary", "items": [ { "step": "which_part", "label": "Part" } ],
+        j["steps"].insert(j["steps"].begin() + 1, json::parse(R"({ "id": "early", "kind": "say", "text": [ "Hello." ],
             "branches": [ { "when": [ { "step": "intensity", "at_least": 3 } ], "next": "closing" } ] })"));
     });
-    INFO(listing(load.problems));
-    REQUIRE(load.problems.size() == 2);
-    CHECK(load.problems[0].path == "/steps/1/items/0/step");
-    CHECK_THAT(load.problems[0].message, Catch::Contains("\"which_part\" is never asked before this summary on any path"));
-    CHECK(load.problems[1].path == "/steps/1/branches/0/when/0/step");
-    CHECK_THAT(load.problems[1].message, Catch::Contains("\"intensity\" is never asked before this step"));
+    require_only(load, "/steps/1/branches/0/when/0/step", "\"intensity\" is never asked before this step");
 }
 
 TEST_CASE("conditions must fit the kind of step they test") {

@@ -238,6 +238,25 @@ TEST_CASE("storage trouble and an unreadable old save are told kindly, as notice
     }
 }
 
+TEST_CASE("the end shows each answer once, under its question woven with the answers, and leaves out what was skipped") {
+    Reader r("valid/session_flow.json");
+    r.go_to("intensity_before");
+    r.session.set_scale(3);
+    r.go_to("feeling");
+    r.session.skip();
+    r.session.choose("protector");
+    r.go_to("kind_phrase");
+    r.session.set_text("You are allowed to rest.");
+    r.go_to("close");
+    Screen s = r.screen();
+    std::vector<std::string> labels, texts;
+    for (const Reflection& w : s.your_words) labels.push_back(w.label), texts.push_back(w.text);
+    CHECK(labels == std::vector<std::string>{"How heavy does it feel right now?",
+                                             "You named what you feel. If it feels okay, notice what pushed back.",
+                                             "What would you say to a friend who felt this way?"});
+    CHECK(texts == std::vector<std::string>{"3", "a protector", "You are allowed to rest."});
+}
+
 TEST_CASE("the end: the reader's words once for each question answered, then ways to keep them and to delete them") {
     Reader r("valid/screen.json");
     r.go_to("words");
@@ -254,6 +273,7 @@ TEST_CASE("the end: the reader's words once for each question answered, then way
     REQUIRE(s.your_words.size() == 2);
     CHECK(s.your_words[0].label == "Which words fit?");
     CHECK(s.your_words[0].text == "Kind words");
+    CHECK(s.your_words[1].label == "What you noticed");  // its reflect_label
     CHECK(s.your_words[1].text == "a warmth");
     CHECK(keys(s, Place::Exports) == std::vector<std::string>{"copy", "txt", "json"});
     CHECK(keys(s, Place::Closing) == std::vector<std::string>{"again"});

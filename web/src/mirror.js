@@ -153,10 +153,7 @@ export function Mirror(root, field, uid, send) {
         text(p, 'disclaimer', o.disclaimer, 'tend-small', 'p', true), ...privacy];
     },
     body(p, b) {
-      return [
-        ...b.paragraphs.map((t, i) => text(p, 'para' + i, t, '', 'p', true)),
-        ...b.summary.flatMap((l, i) => [text(p, 'sl' + i, l.label, 'tend-small', 'p', true), text(p, 'st' + i, l.text, 'tend-quote', 'blockquote', true)]),
-      ];
+      return b.paragraphs.map((t, i) => text(p, 'para' + i, t, '', 'p', true));
     },
     question(p, q) {
       const group = uid + ':' + q.group;
