@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "care_checks.h"
+#include "json_tree.h"
 #include "screen/screen_model.h"
 #include "screen/words.h"
 #include "session.h"
@@ -58,10 +59,29 @@ std::optional<tend::Exercise> load_or_report(const std::string& path, bool with_
     return load.exercise;
 }
 
+// Whether a file is a JSON Schema (its "$schema" names the JSON Schema meta-schema), as
+// exercises/schema.json is: `tend lint exercises/*.json` meets it beside the exercises.
+bool is_json_schema(const std::string& path) {
+    std::string text;
+    if (!read_file(path, &text)) return false;
+    tend::JsonTreeParse parsed = tend::parse_json_tree(text);
+    const tend::JsonNode* schema = parsed.ok && parsed.tree.root().is_object() ? parsed.tree.root().find("$schema") : nullptr;
+    const std::string_view* name = schema ? schema->if_string() : nullptr;
+    return name && name->find("json-schema.org") != std::string_view::npos;
+}
+
 int lint(const std::vector<std::string>& files) {
     int problems = 0;
-    for (const std::string& f : files) load_or_report(f, true, &problems);
-    if (problems == 0) std::printf("%zu file%s, no problems\n", files.size(), files.size() == 1 ? "" : "s");
+    size_t linted = 0;
+    for (const std::string& f : files) {
+        if (is_json_schema(f)) {
+            std::printf("%s: the JSON Schema editors check exercises with, not an exercise: skipped\n", f.c_str());
+            continue;
+        }
+        load_or_report(f, true, &problems);
+        linted++;
+    }
+    if (problems == 0) std::printf("%zu exercise%s, no problems\n", linted, linted == 1 ? "" : "s");
     return problems == 0 ? 0 : 1;
 }
 

@@ -61,5 +61,14 @@ output=$("$tend" lint "${shipped[@]}"); rc=$?
 $output"
 grep -q "no problems" <<< "$output" || fail "shipped exercises: no 'no problems' line: $output"
 
+# The folder as an author lints it: exercises/*.json holds the JSON Schema too, which is
+# named and skipped, not linted as an exercise that has every field wrong.
+output=$("$tend" lint exercises/*.json); rc=$?
+[ $rc -eq 0 ] || fail "exercises/*.json: exit $rc, expected 0:
+$output"
+grep -qF "exercises/schema.json: the JSON Schema editors check exercises with, not an exercise: skipped" <<< "$output" \
+    || fail "exercises/*.json: schema.json not named as skipped: $output"
+grep -qF "${#shipped[@]} exercises, no problems" <<< "$output" || fail "exercises/*.json: not '${#shipped[@]} exercises, no problems': $output"
+
 if [ $failures -gt 0 ]; then echo "$failures failure(s)"; exit 1; fi
 echo "lint: ok (${#invalid[@]} invalid fixtures, ${#shipped[@]} shipped exercises)"
