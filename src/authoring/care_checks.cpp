@@ -221,9 +221,11 @@ bool decided_by(const Step& s, const Branch& br) {
     return true;
 }
 
-// A check-in is a choice that asks how the reader is doing: one of its options ("This is a
-// lot right now") leads to the grounding path. Its stops are the ends its options lead
-// straight to ("I'd like to stop here"), with no grounding screens in between.
+// A check-in asks how the reader is doing and can lead to the grounding path: a choice one of
+// whose options ("This is a lot right now") does, or a scale with a branch there (a distress
+// check: "How are you doing right now?", high or rising → grounding). Its stops are the ends
+// it leads straight to on "I'd like to stop here" (a choice's option, a scale's `stop`), with
+// no grounding screens in between.
 struct CheckIn {
     int step;
     std::vector<int> stops;
@@ -234,27 +236,34 @@ std::vector<CheckIn> check_ins(const Flow& g) {
     if (g.safety < 0) return out;
     for (size_t i = 0; i < g.size(); i++) {
         const Step& s = g.ex.steps[i];
-        if (s.kind != StepKind::Choice || static_cast<int>(i) == g.safety) continue;
+        if ((s.kind != StepKind::Choice && s.kind != StepKind::Scale) || static_cast<int>(i) == g.safety) continue;
         CheckIn c{static_cast<int>(i), {}};
         bool to_safety = false;
         for (const Branch& br : s.branches) {
-            if (!decided_by(s, br)) continue;
+            if (s.kind == StepKind::Choice && !decided_by(s, br)) continue;
             int to = g.graph.index_of(br.next);
             if (to == g.safety) to_safety = true;
-            else if (to >= 0 && g.is_end(to)) c.stops.push_back(to);
+            else if (s.kind == StepKind::Choice && to >= 0 && g.is_end(to)) c.stops.push_back(to);
         }
+        const int stop = g.graph.index_of(s.stop);
+        if (stop >= 0 && g.is_end(stop)) c.stops.push_back(stop);
         if (to_safety) out.push_back(c);
     }
     return out;
 }
 
 void check_check_ins(const Flow& g, std::vector<Problem>* out) {
-    for (const CheckIn& c : check_ins(g))
-        if (c.stops.empty())
-            out->push_back({step_path(static_cast<size_t>(c.step)),
-                            "this check-in offers grounding but no way to stop: add an option such as \"I'd like to "
-                            "stop here\" whose branch leads straight to a quiet `end`, so a reader who has had "
-                            "enough doesn't need the grounding screens to leave"});
+    for (const CheckIn& c : check_ins(g)) {
+        if (!c.stops.empty()) continue;
+        const bool scale = g.ex.steps[static_cast<size_t>(c.step)].kind == StepKind::Scale;
+        out->push_back({step_path(static_cast<size_t>(c.step)),
+                        std::string("this check-in offers grounding but no way to stop: ") +
+                            (scale ? "give it a \"stop\" naming a quiet `end` (\"I'd like to stop here\" then leads "
+                                     "straight there)"
+                                   : "add an option such as \"I'd like to stop here\" whose branch leads straight to "
+                                     "a quiet `end`") +
+                            ", so a reader who has had enough doesn't need the grounding screens to leave"});
+    }
 }
 
 // An end a reader meets after "this is a lot" (anywhere the grounding path leads) or after

@@ -45,7 +45,7 @@ constexpr size_t kMaxWalks = kMaxTranscripts * 50;
 
 // One answer the walk can give at a question.
 struct Candidate {
-    enum class Kind { Option, Own, Scale, Reply, Skip };
+    enum class Kind { Option, Own, Scale, Reply, Skip, Stop };  // Stop: "I'd like to stop here" (a scale's `stop`)
     Kind kind = Kind::Skip;
     std::string value;  // Option: the option id; Reply: the text typed
     int number = -1;    // Scale
@@ -60,6 +60,7 @@ Answer as_answer(const Candidate& c) {
         case Candidate::Kind::Scale: a.number = c.number; break;
         case Candidate::Kind::Reply: a.text = c.value; break;
         case Candidate::Kind::Skip: a.skipped = true; break;
+        case Candidate::Kind::Stop: break;  // leaves no answer
     }
     return a;
 }
@@ -77,6 +78,7 @@ std::string answer_line(const Step& step, const Candidate& c) {
         case Candidate::Kind::Scale: return "→ " + std::to_string(c.number) + "\n\n";
         case Candidate::Kind::Reply: return "→ " + c.value + "\n\n";
         case Candidate::Kind::Skip: return "→ skipped\n\n";
+        case Candidate::Kind::Stop: return "→ taps “I’d like to stop here”\n\n";
     }
     return "\n";
 }
@@ -283,6 +285,7 @@ private:
             default: break;
         }
         if (!step.required) out.push_back({K::Skip, "", -1});
+        if (!step.stop.empty()) out.push_back({K::Stop, "", -1});
         return out;
     }
 
@@ -298,7 +301,12 @@ private:
         std::map<std::string, Candidate> chosen;
         const int middle = (step.scale_min + step.scale_max) / 2;
         Answers trial = answers;
+        std::vector<Candidate> out;
         for (const Candidate& c : candidates(step)) {
+            if (c.kind == Candidate::Kind::Stop) {  // not an answer the conditions see: a way of its own
+                out.push_back(c);
+                continue;
+            }
             trial[step.id] = as_answer(c);
             std::string signature;
             for (const Condition* cond : conditions) {
@@ -316,15 +324,17 @@ private:
                     found->second = c;
             }
         }
-        std::vector<Candidate> out;
-        for (const std::string& s : order) out.push_back(chosen[s]);
-        return out;
+        std::vector<Candidate> answers_first;
+        for (const std::string& s : order) answers_first.push_back(chosen[s]);
+        answers_first.insert(answers_first.end(), out.begin(), out.end());
+        return answers_first;
     }
 
     // Gives the answer through the engine and continues.
     static bool apply(Session& session, const Step& step, const Candidate& c) {
         using K = Candidate::Kind;
         if (c.kind == K::Skip) return session.skip();
+        if (c.kind == K::Stop) return session.stop_here();
         if (c.kind == K::Scale) return session.set_scale(c.number) && session.next();
         if (c.kind == K::Reply) return session.set_text(c.value) && session.next();
 

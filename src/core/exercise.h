@@ -76,6 +76,7 @@ struct Step {
 
     int scale_min = 0, scale_max = 10;       // scale (format v1 fixes 0–10)
     std::string min_label, max_label;        // scale: words at both ends
+    std::string stop;                        // scale: the end "I'd like to stop here" leads to ("" → not offered)
 
     int seconds = 0;                // pause: how long the resting pause lasts
     Breathing breathing = Breathing::Guided;  // pause

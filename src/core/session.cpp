@@ -364,6 +364,14 @@ bool Session::skip() {
     return moved;
 }
 
+bool Session::stop_here() {
+    const Step* step = graph_.find(state_.current);
+    if (!step || step->stop.empty() || !graph_.find(step->stop)) return false;
+    go_to(step->stop, true);
+    save();
+    return true;
+}
+
 bool Session::back() {
     if (state_.history.empty()) return false;
     const Step* step = graph_.find(state_.current);

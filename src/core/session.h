@@ -61,6 +61,7 @@ public:
     // Moving. Each returns false when the move isn't possible from here.
     bool next();           // continue (evaluates branches); refused for a required, unanswered question
     bool skip();           // marks the question skipped and continues
+    bool stop_here();      // "I'd like to stop here" on a check-in: straight to its quiet end, answered or not
     bool back();
     bool enter_safety();   // "Pause and get help": the grounding path, remembering where the reader was
     bool leave_safety();   // back to where the reader was

@@ -47,6 +47,7 @@ StepView Session::view() const {
     v.is_end = step->kind == StepKind::End;
     v.can_back = !state_.history.empty();
     v.can_skip = question && !step->required;
+    v.can_stop = !step->stop.empty() && graph_.find(step->stop);
     v.can_continue = !v.is_end && (!question || !step->required || answered(*step));
     v.in_safety = state_.in_safety();
     v.can_return = v.in_safety && graph_.leads_to_return(graph_.index_of(step->id));

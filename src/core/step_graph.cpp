@@ -78,6 +78,7 @@ StepGraph::StepGraph(const Exercise& exercise, TargetGuess* guess) : exercise_(e
                 if (!s.branches[b].next.empty()) edges_.add({from, target(s.branches[b].next), static_cast<int>(b), false});
             if (!s.next.empty()) edges_.add({from, target(s.next), -1, false});
             else if (i + 1 < n) edges_.add({from, from + 1, -1, true});
+            if (!s.stop.empty()) edges_.add({from, target(s.stop), -1, false, true});
         }
         edges_.end_list();
         for (const StepEdge& e : edges_[i]) {
@@ -109,7 +110,7 @@ std::string StepGraph::default_next(const Step& step) const {
 
 int StepGraph::default_target(int i) const {
     for (const StepEdge& e : edges(i))
-        if (e.branch < 0) return e.to;
+        if (e.branch < 0 && !e.stop) return e.to;
     return -1;
 }
 
@@ -134,7 +135,8 @@ int StepGraph::likely_target(int i) const {
     const Step& s = step(i);
     if (s.kind != StepKind::Choice || s.choices.empty()) return default_target(i);
     for (const StepEdge& e : edges(i))  // in the order flow tries them: the first that holds wins
-        if (e.branch < 0 || taken_with(s, s.branches[static_cast<size_t>(e.branch)], s.choices[0].id)) return e.to;
+        if (e.stop) continue;
+        else if (e.branch < 0 || taken_with(s, s.branches[static_cast<size_t>(e.branch)], s.choices[0].id)) return e.to;
     return -1;
 }
 

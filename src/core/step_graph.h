@@ -35,6 +35,7 @@ struct StepEdge {
     int to = kToUnknown;       // a step number, kToReturn or kToUnknown
     int branch = -1;           // written at branches[branch].next; -1 for the step's default way on
     bool fallthrough = false;  // the default way on without a `next`: the following step in the file
+    bool stop = false;         // a scale's `stop`: where "I'd like to stop here" leads (never the default)
 };
 
 // A stretch of an array, for range-for.
@@ -112,7 +113,8 @@ public:
     std::string default_next(const Step& step) const;  // as Exercise::default_next
 
     // The ways on from step i, in the order flow tries them: its branches, then its default
-    // (none from an end, or from the last step when it has no `next`).
+    // (none from an end, or from the last step when it has no `next`); then a scale's `stop`,
+    // which only the reader's "I'd like to stop here" takes.
     Run<StepEdge> edges(int i) const { return edges_[static_cast<size_t>(i)]; }
     // Where step i goes when no branch matches: a step number, kToReturn, kToUnknown, or -1
     // when it has no way on by default.

@@ -336,7 +336,7 @@ void read_safety(const Node& j, const Path& path, Safety& safety, Notes& notes, 
 const Fields& kind_fields(StepKind kind) {
     static const Fields say{"text"}, text{"prompt", "hint", "max_length", "required", "reflect", "reflect_label"},
         choice{"prompt", "hint", "options", "multiple", "other", "required", "reflect", "reflect_label"},
-        scale{"prompt", "min_label", "max_label", "required", "reflect", "reflect_label"},
+        scale{"prompt", "min_label", "max_label", "stop", "required", "reflect", "reflect_label"},
         pause{"text", "seconds", "breathing"}, end{"text", "quiet"};
     switch (kind) {
         case StepKind::Say: return say;
@@ -534,6 +534,8 @@ void read_content(const Node& j, const Path& path, Step& step, Problems& out) {
             } else {
                 read_text(j, path, "min_label", true, kTextMax, false, &step.min_label, out);
                 read_text(j, path, "max_label", true, kTextMax, false, &step.max_label, out);
+                if (read_string(j, path, "stop", false, &step.stop, out) && step.stop.empty())
+                    add(out, Path(path, "stop"), "must name the end \"I'd like to stop here\" leads to; leave it out to offer no stop");
             }
             break;
     }
@@ -667,7 +669,7 @@ int field_rank(const std::string& key) {
     static const char* const order[] = {
         "$schema", "format", "id", "kind", "version", "language", "title", "minutes", "intro", "disclaimer",
         "content_note", "sources", "safety", "step", "resources", "label", "text", "link", "prompt", "hint", "max_length",
-        "required", "reflect", "reflect_label", "options", "phrase", "multiple", "other", "min_label", "max_label",
+        "required", "reflect", "reflect_label", "options", "phrase", "multiple", "other", "min_label", "max_label", "stop",
         "seconds", "breathing", "quiet", "when",
         "equals", "includes", "at_least", "at_most", "answered", "skipped", "rose_from", "next", "branches", "steps"};
     for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)

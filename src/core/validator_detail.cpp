@@ -41,6 +41,7 @@ std::string in_quotes_list(const std::vector<std::string>& items) {
 std::string FlowContext::edge_path(const StepEdge& e) const {
     const Path at = step_path(e.from);
     if (e.fallthrough) return at.str();
+    if (e.stop) return Path(at, "stop").str();
     if (e.branch < 0) return Path(at, "next").str();
     const Path branches(at, "branches"), branch(branches, static_cast<size_t>(e.branch));
     return Path(branch, "next").str();

@@ -135,6 +135,7 @@ private:
     const std::string* guess(const std::string& id, const Candidates& candidates);
     void no_such_step(const Path& path, const std::string& id, const Candidates& candidates);
     void check_target(const Path& path, const std::string& id);
+    void check_stop(const Path& path, const std::string& id);  // a scale's `stop`: an end
     void check_option(const Path& path, const Step& q, const std::string& option);
     void check_condition(const Condition& c, const ConditionNote& cn, const Path& path);
 

@@ -77,6 +77,15 @@ void References::check_target(const Path& path, const std::string& id) {
     if (id != kReturnTarget && resolve(id) < 0) no_such_step(path, id, all_ids_);
 }
 
+// A scale's `stop` leads straight to an end: the reader who stops there is done for today.
+void References::check_stop(const Path& path, const std::string& id) {
+    const int to = resolve(id);
+    if (to < 0) return no_such_step(path, id, all_ids_);
+    const Step& s = flow_.ex.steps[static_cast<size_t>(to)];
+    if (s.kind != StepKind::End)
+        flow_.add(path, in_quotes(id) + " is " + a_kind_step(s.kind) + "; \"I'd like to stop here\" must lead straight to an end step");
+}
+
 void References::check() {
     if (flow_.notes.safety_step_ok) {
         const std::string& id = flow_.ex.safety.step;
@@ -96,6 +105,7 @@ void References::check() {
                 if (sn.branches[b].when[c].ok) check_condition(s.branches[b].when[c], sn.branches[b].when[c], Path(when, c));
             if (sn.branches[b].next_ok) check_target(Path(bp, "next"), s.branches[b].next);
         }
+        if (!s.stop.empty()) check_stop(Path(at, "stop"), s.stop);
     }
 }
 

@@ -52,6 +52,7 @@ struct StepView {
     // Controls and progress.
     bool can_back = false;
     bool can_skip = false;       // a question that isn't required
+    bool can_stop = false;       // a check-in offers "I'd like to stop here" (the step's `stop`)
     bool can_continue = false;   // the current answer (or a non-question step) allows moving on
     bool in_safety = false;      // inside the grounding path ("Pause and get help")
     bool can_return = false;     // in safety: a way back to where the reader was exists from here

@@ -26,6 +26,7 @@ namespace tend::screen {
 // What a control does when used.
 enum class Action : uint8_t {
     Next, Back, Skip,          // moving on the main path
+    StopHere,                  // a check-in's "I'd like to stop here": straight to its quiet end
     Pause, Return,             // into the grounding path ("Pause and get help") and back out
     Choose, Other, Scale,      // answering: arg is the option id, "1"/"0" (select/unselect own words), the value
     PacerStart,                // an offered pacer: the reader chooses to breathe with it

@@ -13,6 +13,7 @@ const char* action_name(Action a) {
         case Action::Next: return "next";
         case Action::Back: return "back";
         case Action::Skip: return "skip";
+        case Action::StopHere: return "stop_here";
         case Action::Pause: return "pause";
         case Action::Return: return "return";
         case Action::Choose: return "choose";
@@ -251,6 +252,7 @@ void navigation(const ScreenInputs& in, Screen& s) {
     Controls c(s.controls, Place::Nav);
     if (v.in_safety && v.can_return) c.add("return", Action::Return, w[Word::return_button], Look::Secondary);
     if (v.is_end) return;
+    if (v.can_stop) c.add("stop_here", Action::StopHere, w[Word::stop_here], Look::Secondary);
     if (v.can_back) c.add("back", Action::Back, w[Word::back], Look::Quiet);
     if (v.can_skip) c.add("skip", Action::Skip, w[Word::skip], Look::Quiet);
     c.add("continue", Action::Next, w[Word::continue_button], Look::Primary).enabled = v.can_continue;

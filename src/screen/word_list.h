@@ -31,6 +31,7 @@ TEND_WORD(scale_means, "for assistive technology, beside a 0-10 row: {min} means
 TEND_WORD(continue_button, "moves on to the next step")
 TEND_WORD(skip, "moves on without answering")
 TEND_WORD(back, "goes to the step before")
+TEND_WORD(stop_here, "on a check-in that offers it (a scale's `stop`): straight to a quiet end, no grounding screens")
 
 // The grounding path and its help.
 TEND_WORD(return_button, "leaves the grounding path, back to the step the reader was on")

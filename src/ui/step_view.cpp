@@ -361,10 +361,12 @@ void StepScreen::navigation(const Paint& p, const Screen& s, float w, Frame* f) 
     float left = ImGui::GetCursorPosX();
     bool narrow = w < kNarrow;
 
-    if (const Control* r = find(s, Place::Nav, Action::Return)) {
-        press_button(p, *r, narrow ? w : button_width(p, r->label), f);
-        gap(t.gap);
-    }
+    // On a line of their own above the ways on: back out of the grounding path, or stop here.
+    for (Action own_line : {Action::Return, Action::StopHere})
+        if (const Control* r = find(s, Place::Nav, own_line)) {
+            press_button(p, *r, narrow ? w : button_width(p, r->label), f);
+            gap(t.gap);
+        }
     const Control* cont = find(s, Place::Nav, Action::Next);
     const Control* skip = find(s, Place::Nav, Action::Skip);
     const Control* back = find(s, Place::Nav, Action::Back);

@@ -178,6 +178,7 @@ void Widget::apply(Action action, const std::string& arg) {
         case Action::Next: s.next(), moved_ = true; break;
         case Action::Back: s.back(), moved_ = true; break;
         case Action::Skip: s.skip(), moved_ = true; break;
+        case Action::StopHere: s.stop_here(), moved_ = true; break;
         case Action::Pause: s.enter_safety(), moved_ = true; break;
         case Action::Return: s.leave_safety(), moved_ = true; break;
         case Action::Choose: s.choose(arg); break;

@@ -245,6 +245,37 @@ TEST_CASE("a check-in (a choice that can lead to grounding) offers a way to stop
     }
 }
 
+TEST_CASE("a distress scale (a scale that can lead to grounding) offers a way to stop too, by its \"stop\"") {
+    SECTION("without one it is reported at the scale, naming the field") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        step_of(ex, "intensity_after")->stop.clear();
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        INFO(all_messages(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/steps/5");
+        CHECK_THAT(problems[0].message, Catch::Contains("no way to stop") && Catch::Contains("give it a \"stop\""));
+    }
+    SECTION("the end its stop leads to must be quiet, and is named as reached by stopping there") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        tend::Step stop_here;
+        stop_here.id = "stop_here";
+        stop_here.kind = tend::StepKind::End;
+        stop_here.text = {"Stopping here is a kind choice."};
+        ex.steps.push_back(stop_here);
+        step_of(ex, "intensity_after")->stop = "stop_here";
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        INFO(all_messages(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/steps/14");
+        CHECK_THAT(problems[0].message, Catch::Contains("by stopping at \"intensity_after\""));
+    }
+    SECTION("a scale that never leads to grounding needs no stop") {
+        tend::Exercise ex = load_care_fixture("passing.json");
+        REQUIRE(step_of(ex, "intensity_before")->stop.empty());
+        CHECK(tend::care_checks(ex).empty());
+    }
+}
+
 TEST_CASE("an end a reader reaches from grounding, or by stopping at a check-in, is quiet") {
     SECTION("the grounding path's end without \"quiet\" is reported there") {
         tend::Exercise ex = load_care_fixture("passing.json");

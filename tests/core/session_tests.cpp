@@ -439,6 +439,26 @@ TEST_CASE("Skip marks the question skipped, keeps no words, and moves on", "[flo
     CHECK(s.skip());  // which_part is optional too
 }
 
+TEST_CASE("\"I'd like to stop here\" on a check-in goes straight to its quiet end, answered or not, and Back returns", "[flow]") {
+    Reader r(fixtures::load_fixture("care/passing.json"));  // intensity_after: "stop": "ground_stop"
+    Session& s = r.session;
+    CHECK_FALSE(s.view().can_stop);
+    CHECK_FALSE(s.stop_here());  // a step with no stop refuses, and stays put
+    CHECK(s.state().current == "arrive");
+    for (int i = 0; i < 20 && s.state().current != "intensity_after"; i++) s.view().can_continue ? s.next() : s.skip();
+    REQUIRE(s.state().current == "intensity_after");
+    CHECK(s.view().can_stop);
+    REQUIRE(s.stop_here());
+    CHECK(s.state().current == "ground_stop");
+    CHECK_FALSE(s.state().in_safety());  // not a pause: a kind end, with no grounding screens before it
+    CHECK(s.state().finished());
+    CHECK(s.answer("intensity_after") == nullptr);  // stopping is not an answer
+    CHECK(s.view().is_end);
+    REQUIRE(s.back());
+    CHECK(s.state().current == "intensity_after");
+    CHECK_FALSE(s.state().finished());
+}
+
 TEST_CASE("Continue on an unanswered optional question counts as a skip", "[flow]") {
     Reader r("session_flow.json");
     Session& s = r.session;

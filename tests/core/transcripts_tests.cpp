@@ -30,10 +30,10 @@ TEST_CASE("transcripts walk every route the branches allow and each reaches an e
     const tend::Exercise ex = fixture_exercise();
     const tend::TranscriptSet set = tend::make_transcripts(ex, fixture_text());
 
-    // Two ways through which_part (numb or not) × seven after intensity_after (no rise; a rise
+    // Two ways through which_part (numb or not) × eight at intensity_after (no rise; a rise
     // then pause-and-continue, pause-and-stop, finish or stop at the check-in; 8 or more then
-    // continue or stop), plus the pause path on its own.
-    CHECK(set.transcripts.size() == 15);
+    // continue or stop; "I'd like to stop here" on the scale itself), plus the pause path on its own.
+    CHECK(set.transcripts.size() == 17);
     CHECK_FALSE(set.truncated);
     CHECK(set.hash == tend::content_hash(fixture_text()));
 
@@ -64,6 +64,13 @@ TEST_CASE("transcripts walk every route the branches allow and each reaches an e
         CHECK(rise);
         CHECK(high);
     }
+    SECTION("a distress scale's \"I'd like to stop here\" goes straight to its quiet end") {
+        bool stopped = false;
+        for (const tend::Transcript& t : set.transcripts)
+            stopped = stopped || (contains_run(t.steps, {"intensity_after", "ground_stop"}) &&
+                                  t.text.find("→ taps “I’d like to stop here”") != std::string::npos);
+        CHECK(stopped);
+    }
     SECTION("after grounding the reader returns to where the branch would have gone") {
         bool returned = false;
         for (const tend::Transcript& t : set.transcripts)
@@ -80,7 +87,7 @@ TEST_CASE("a transcript reads like the conversation with placeholder answers") {
     CHECK_THAT(first, Catch::StartsWith("A small kind practice\n"));
     CHECK_THAT(first, Catch::Contains("Exercise: care-passing, version 1.0.0"));
     CHECK_THAT(first, Catch::Contains("Content hash (SHA-256): " + set.hash));
-    CHECK_THAT(first, Catch::Contains("Path 1 of 15"));
+    CHECK_THAT(first, Catch::Contains("Path 1 of 17"));
     CHECK_THAT(first, Catch::Contains("Welcome. There is nothing to get right here."));
     CHECK_THAT(set.transcripts.back().text, Catch::Contains("0 = barely there … 10 = very strong"));
 
@@ -92,7 +99,7 @@ TEST_CASE("a transcript reads like the conversation with placeholder answers") {
         chose_numb = chose_numb || t.text.find("→ chose: Numbness") != std::string::npos;
         own_pause = own_pause || (t.text.find("the reader taps “Pause and get help”") != std::string::npos &&
                                   t.text.find("(taking a pause)") != std::string::npos);
-        numbered_last = numbered_last || t.text.find("Path 15 of 15") != std::string::npos;
+        numbered_last = numbered_last || t.text.find("Path 17 of 17") != std::string::npos;
     }
     CHECK(typed_reply_in_summary);
     CHECK(chose_numb);
@@ -170,15 +177,15 @@ TEST_CASE("write_transcripts writes one numbered file per path and a README") {
     REQUIRE(tend::write_transcripts(set, dir.string(), &error));
     CHECK(error.empty());
     CHECK(fixtures::read_file((dir / "path-001.txt").string()) == set.transcripts[0].text);
-    CHECK(fixtures::read_file((dir / "path-015.txt").string()) == set.transcripts[14].text);
-    CHECK_FALSE(fs::exists(dir / "path-016.txt"));
+    CHECK(fixtures::read_file((dir / "path-017.txt").string()) == set.transcripts[16].text);
+    CHECK_FALSE(fs::exists(dir / "path-018.txt"));
     CHECK_FALSE(fs::exists(dir / "path-099.txt"));
 
     const std::string readme = fixtures::read_file((dir / "README.txt").string());
     CHECK_THAT(readme, Catch::StartsWith("A small kind practice\n"));
     CHECK_THAT(readme, Catch::Contains("version 1.0.0"));
     CHECK_THAT(readme, Catch::Contains(set.hash));
-    CHECK_THAT(readme, Catch::Contains("Paths: 15 (path-001.txt … path-015.txt)"));
+    CHECK_THAT(readme, Catch::Contains("Paths: 17 (path-001.txt … path-017.txt)"));
     fs::remove_all(dir, ec);
 }
 

@@ -619,6 +619,34 @@ TEST_CASE("a summary step, which the format no longer has, is refused with what 
     require_only(load, "/steps/5/kind", "there are no \"summary\" steps any more: the end shows the reader's words once, each under its question's `reflect_label`");
 }
 
+TEST_CASE("a scale's \"stop\" names the end \"I'd like to stop here\" leads straight to") {
+    SECTION("an end: fine, and the end is reachable by it alone") {
+        ExerciseLoad load = load_small([](json& j) {
+            j["steps"][2]["stop"] = "quiet_stop";
+            j["steps"].push_back(json::parse(R"({ "id": "quiet_stop", "kind": "end", "quiet": true, "text": ["Stopping is kind."] })"));
+        });
+        INFO(listing(load.problems));
+        CHECK(load.problems.empty());
+        CHECK(load.exercise->find("intensity")->stop == "quiet_stop");
+    }
+    SECTION("a step that isn't an end") {
+        require_only(load_small([](json& j) { j["steps"][2]["stop"] = "acknowledge"; }), "/steps/2/stop",
+                     "\"acknowledge\" is a say step; \"I'd like to stop here\" must lead straight to an end step");
+    }
+    SECTION("a step no one has, with a suggestion") {
+        require_only(load_small([](json& j) { j["steps"][2]["stop"] = "closin"; }), "/steps/2/stop",
+                     "there is no step \"closin\" (did you mean \"closing\"?)");
+    }
+    SECTION("empty") {
+        require_only(load_small([](json& j) { j["steps"][2]["stop"] = ""; }), "/steps/2/stop",
+                     "must name the end \"I'd like to stop here\" leads to");
+    }
+    SECTION("on another kind of step") {
+        require_only(load_small([](json& j) { j["steps"][1]["stop"] = "closing"; }), "/steps/1/stop",
+                     "a text step has no \"stop\" (it belongs to scale steps)");
+    }
+}
+
 TEST_CASE("a condition naming a question that only comes later is reported") {
     ExerciseLoad load = load_small([](json& j) {
         j["steps"].insert(j["steps"].begin() + 1, json::parse(R"({ "id": "early", "kind": "say", "text": [ "Hello." ],

@@ -254,3 +254,24 @@ TEST_CASE("\"About this exercise\" in Spanish; an exercise without sources names
     CHECK(s.about.sources.empty());
     CHECK(s.control("about_close")->label == "Cerrar");
 }
+
+// ---- a distress scale's own way to stop ------------------------------------------------------
+
+TEST_CASE("a scale that offers a stop shows \"I'd like to stop here\" above the ways on; one that doesn't, doesn't") {
+    Reader r("care/passing.json");  // intensity_before: no stop; intensity_after: "stop": "ground_stop"
+    r.go_to("intensity_before");
+    CHECK(r.screen().control("stop_here") == nullptr);
+    r.go_to("intensity_after");
+    Screen s = r.screen();
+    const Control* stop = s.control("stop_here");
+    REQUIRE(stop);
+    CHECK(stop->label == "I’d like to stop here");
+    CHECK(stop->action == Action::StopHere);
+    CHECK(stop->look == Look::Secondary);
+    CHECK(keys(s, Place::Nav).front() == "stop_here");
+    CHECK(keys(s, Place::Nav).back() == "continue");
+    r.session.stop_here();
+    Screen end = r.screen();
+    CHECK(end.is_end);
+    CHECK(end.quiet);
+}
