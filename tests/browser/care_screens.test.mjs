@@ -214,6 +214,53 @@ test('a quiet end after a stop: no invitation, the reader\'s words folded away b
   await page.close();
 });
 
+// ---- a distress scale's own way to stop ---------------------------------------------------
+
+const DISTRESS = base('care-distress', [
+  { id: 'notice', kind: 'text', prompt: 'What do you notice?' },
+  { id: 'distress', kind: 'scale', prompt: 'How are you doing right now?', min_label: 'steady', max_label: 'overwhelmed',
+    stop: 'rest_now', reflect: false, branches: [{ when: [{ step: 'distress', at_least: 8 }], next: 'ground' }] },
+  { id: 'done', kind: 'end', text: ['Thank you.'] },
+  { id: 'rest_now', kind: 'end', quiet: true, text: ['Stopping is a kind choice.'] },
+]);
+
+test('a distress scale offers "I\'d like to stop here": one tap to its quiet end, no grounding screens, by pointer and by the mirror', async () => {
+  const page = await h.newPage({ width: 1024 });
+  await mountInline(page, DISTRESS);
+  const driver = H.pointerDriver(page, SEL);
+  await H.typeReply(page, NOTICED, SEL);
+  assert.ok(!(await targetKeys(page)).includes('stop_here'), 'not offered on a question that isn\'t a check-in');
+  await driver.continue();
+  await H.waitForStep(page, 'distress', SEL);
+  assert.deepEqual(await page.evaluate((s) => [...document.querySelectorAll(s + ' [data-k=stop_here]')].map((e) => e.textContent), SEL),
+    [SAY.stop_here], 'in the mirror, once, in the widget\'s words');
+  await H.clickTarget(page, '##stop_here', SAY.stop_here, SEL);
+  await H.waitForStep(page, 'rest_now', SEL);
+  let st = await H.state(page, SEL);
+  assert.equal(st.inSafety, false, 'straight to the end, not into the grounding path');
+  assert.equal(st.finished, true);
+  assert.equal(st.answers.distress, undefined, 'stopping gave no number');
+  assert.equal(st.answers.notice.text, NOTICED, 'and the reader\'s words are kept');
+
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // The same through the mirror, as a screen reader would.
+  const reader = await h.newPage({ width: 1024 });
+  await mountInline(reader, DISTRESS);
+  await H.typeReply(reader, NOTICED, SEL);
+  await H.pointerDriver(reader, SEL).continue();
+  await H.waitForStep(reader, 'distress', SEL);
+  await A.mirrorSettled(reader, SEL);
+  await use(reader, 'stop_here');
+  await H.waitForStep(reader, 'rest_now', SEL);
+  st = await H.state(reader, SEL);
+  assert.equal(st.inSafety, false);
+  assert.equal(st.finished, true);
+  assert.deepEqual(reader.errors, []);
+  await reader.close();
+});
+
 // ---- what the reader keeps, in their language ---------------------------------------------
 
 const SPANISH = {
