@@ -54,6 +54,19 @@ constexpr Wording kWordings[] = {
     {"loca", "puede sonar a una etiqueta", "prueba describir la experiencia, p. ej. 'abrumadora'"},
 };
 
+// Questions that lead toward old wounds: where a part began, what it has held back, what
+// happened long ago. A reader alone with a blog post meets them without a therapist beside
+// them; the post asks about a part's fears and intentions now, and leaves the rest to therapy.
+// Matched like kWordings, in questions only (their prompts, hints and options): a paragraph
+// may well say that parts "soften over time".
+constexpr const char* kTowardOrigins[] = {
+    "when it started", "when did it start", "when did this start", "when it began", "how long has", "remember when",
+    "the first time", "as a child", "when you were young", "when you were little", "childhood", "what happened to you",
+    "protect you from", "all this time", "holding at a distance", "a memory", "memories", "trauma",
+    "cuándo empezó", "cuándo comenzó", "desde cuándo", "de niño", "de niña", "infancia", "recuerdas cuándo",
+    "qué te pasó", "protegerte de", "todo este tiempo", "un recuerdo", "recuerdos",
+};
+
 // Readable lengths, in characters (code points). Stricter than the validator's caps: a prompt
 // should fit a phone screen with the keyboard open, an option label should fit one button.
 struct Limits {
@@ -463,6 +476,16 @@ void check_length(const std::string& path, const std::string& text, size_t limit
                                   std::to_string(limit) + " so it reads comfortably on a phone"});
 }
 
+void check_toward_origins(const std::string& path, const std::string& text, std::vector<Problem>* out) {
+    for (const char* phrase : kTowardOrigins)
+        if (contains_phrase(text, phrase)) {
+            out->push_back({path, quoted(phrase) + " leads toward where a part began or what it holds back, which a "
+                                                   "reader alone with a post shouldn't be asked: ask in the present "
+                                                   "tense what the part fears, or hopes to do for the reader now"});
+            return;  // one problem for one question text is enough to send the author back to it
+        }
+}
+
 void check_reader_text(const std::string& path, const std::string& text, size_t limit, const char* what,
                        std::vector<Problem>* out) {
     if (limit) check_length(path, text, limit, what, out);
@@ -483,6 +506,12 @@ void check_step_text(const Exercise& ex, std::vector<Problem>* out) {
             check_reader_text(p + "/text/" + std::to_string(i), s.text[i], kLimits.paragraph, "paragraph", out);
         if (!s.prompt.empty()) check_reader_text(p + "/prompt", s.prompt, kLimits.prompt, "prompt", out);
         if (!s.hint.empty()) check_reader_text(p + "/hint", s.hint, kLimits.hint, "hint", out);
+        if (is_question(s.kind)) {
+            check_toward_origins(p + "/prompt", s.prompt, out);
+            if (!s.hint.empty()) check_toward_origins(p + "/hint", s.hint, out);
+            for (size_t i = 0; i < s.choices.size(); i++)
+                check_toward_origins(p + "/options/" + std::to_string(i) + "/label", s.choices[i].label, out);
+        }
         for (size_t i = 0; i < s.choices.size(); i++) {
             const std::string op = p + "/options/" + std::to_string(i);
             check_reader_text(op + "/label", s.choices[i].label, kLimits.label, "option label", out);

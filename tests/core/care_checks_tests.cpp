@@ -245,6 +245,34 @@ TEST_CASE("a check-in (a choice that can lead to grounding) offers a way to stop
     }
 }
 
+TEST_CASE("a question that leads toward where a part began, or what it holds back, is reported with what to ask instead") {
+    // The flagship's questions before the care round, each of which the post leaves to therapy.
+    tend::Exercise ex = load_care_fixture("passing.json");
+    tend::Step* q = step_of(ex, "kind_words");
+    SECTION("in a prompt") {
+        q->prompt = "Does it seem to remember when it started?";
+        std::vector<tend::Problem> problems = tend::care_checks(ex);
+        INFO(all_messages(problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].path == "/steps/" + std::to_string(q->index) + "/prompt");
+        CHECK_THAT(problems[0].message, Catch::Contains("\"when it started\" leads toward where a part began") &&
+                                            Catch::Contains("ask in the present tense what the part fears"));
+    }
+    SECTION("in a hint, and in Spanish") {
+        q->hint = "Quizá un recuerdo, o una imagen.";
+        std::vector<std::string> paths = paths_of(tend::care_checks(ex));
+        CHECK(paths == std::vector<std::string>{"/steps/" + std::to_string(q->index) + "/hint"});
+    }
+    SECTION("what it has protected the reader from, all this time") {
+        q->prompt = "What might it have been trying to protect you from, all this time?";
+        CHECK(paths_of(tend::care_checks(ex)).size() == 1);  // one problem for the question, not one per phrase
+    }
+    SECTION("a paragraph may say that parts soften over time; only questions are asked") {
+        step_of(ex, "close")->text.push_back("Parts like this tend to soften slowly, over time, all this time being listened to.");
+        CHECK(tend::care_checks(ex).empty());
+    }
+}
+
 TEST_CASE("a distress scale (a scale that can lead to grounding) offers a way to stop too, by its \"stop\"") {
     SECTION("without one it is reported at the scale, naming the field") {
         tend::Exercise ex = load_care_fixture("passing.json");
