@@ -214,17 +214,23 @@ void drop_branches_to(tend::Exercise& ex, const std::string& step, const std::st
     b.erase(std::remove_if(b.begin(), b.end(), [&](const tend::Branch& br) { return br.next == next; }), b.end());
 }
 
+// The one problem the care checks find in `ex` (the test stops unless there is exactly one).
+tend::Problem only_problem(const tend::Exercise& ex) {
+    std::vector<tend::Problem> problems = tend::care_checks(ex);
+    INFO(all_messages(problems));
+    REQUIRE(problems.size() == 1);
+    return problems[0];
+}
+
 }  // namespace
 
 TEST_CASE("a check-in (a choice that can lead to grounding) offers a way to stop, straight to an end") {
     SECTION("without one it is reported at the check-in") {
         tend::Exercise ex = load_care_fixture("passing.json");
         drop_branches_to(ex, "check_in", "ground_stop");
-        std::vector<tend::Problem> problems = tend::care_checks(ex);
-        INFO(all_messages(problems));
-        REQUIRE(problems.size() == 1);
-        CHECK(problems[0].path == "/steps/8");
-        CHECK_THAT(problems[0].message, Catch::Contains("no way to stop") && Catch::Contains("I'd like to stop here"));
+        tend::Problem p = only_problem(ex);
+        CHECK(p.path == "/steps/8");
+        CHECK_THAT(p.message, Catch::Contains("no way to stop") && Catch::Contains("I'd like to stop here"));
     }
     SECTION("a stop that passes through another screen first isn't straight to an end") {
         tend::Exercise ex = load_care_fixture("passing.json");
@@ -251,12 +257,10 @@ TEST_CASE("a question that leads toward where a part began, or what it holds bac
     tend::Step* q = step_of(ex, "kind_words");
     SECTION("in a prompt") {
         q->prompt = "Does it seem to remember when it started?";
-        std::vector<tend::Problem> problems = tend::care_checks(ex);
-        INFO(all_messages(problems));
-        REQUIRE(problems.size() == 1);
-        CHECK(problems[0].path == "/steps/" + std::to_string(q->index) + "/prompt");
-        CHECK_THAT(problems[0].message, Catch::Contains("\"when it started\" leads toward where a part began") &&
-                                            Catch::Contains("ask in the present tense what the part fears"));
+        tend::Problem p = only_problem(ex);
+        CHECK(p.path == "/steps/" + std::to_string(q->index) + "/prompt");
+        CHECK_THAT(p.message, Catch::Contains("\"when it started\" leads toward where a part began") &&
+                                  Catch::Contains("ask in the present tense what the part fears"));
     }
     SECTION("in a hint, and in Spanish") {
         q->hint = "Quizá un recuerdo, o una imagen.";
@@ -277,11 +281,9 @@ TEST_CASE("a distress scale (a scale that can lead to grounding) offers a way to
     SECTION("without one it is reported at the scale, naming the field") {
         tend::Exercise ex = load_care_fixture("passing.json");
         step_of(ex, "intensity_after")->stop.clear();
-        std::vector<tend::Problem> problems = tend::care_checks(ex);
-        INFO(all_messages(problems));
-        REQUIRE(problems.size() == 1);
-        CHECK(problems[0].path == "/steps/5");
-        CHECK_THAT(problems[0].message, Catch::Contains("no way to stop") && Catch::Contains("give it a \"stop\""));
+        tend::Problem p = only_problem(ex);
+        CHECK(p.path == "/steps/5");
+        CHECK_THAT(p.message, Catch::Contains("no way to stop") && Catch::Contains("give it a \"stop\""));
     }
     SECTION("the end its stop leads to must be quiet, and is named as reached by stopping there") {
         tend::Exercise ex = load_care_fixture("passing.json");
@@ -291,11 +293,9 @@ TEST_CASE("a distress scale (a scale that can lead to grounding) offers a way to
         stop_here.text = {"Stopping here is a kind choice."};
         ex.steps.push_back(stop_here);
         step_of(ex, "intensity_after")->stop = "stop_here";
-        std::vector<tend::Problem> problems = tend::care_checks(ex);
-        INFO(all_messages(problems));
-        REQUIRE(problems.size() == 1);
-        CHECK(problems[0].path == "/steps/14");
-        CHECK_THAT(problems[0].message, Catch::Contains("by stopping at \"intensity_after\""));
+        tend::Problem p = only_problem(ex);
+        CHECK(p.path == "/steps/14");
+        CHECK_THAT(p.message, Catch::Contains("by stopping at \"intensity_after\""));
     }
     SECTION("a scale that never leads to grounding needs no stop") {
         tend::Exercise ex = load_care_fixture("passing.json");
