@@ -214,6 +214,16 @@ void drop_branches_to(tend::Exercise& ex, const std::string& step, const std::st
     b.erase(std::remove_if(b.begin(), b.end(), [&](const tend::Branch& br) { return br.next == next; }), b.end());
 }
 
+// Adds an end that isn't quiet, as an author might for a stop.
+void add_end_not_quiet(tend::Exercise& ex, const std::string& id) {
+    tend::Step end;
+    end.id = id;
+    end.kind = tend::StepKind::End;
+    end.text = {"Stopping here is a kind choice."};
+    end.index = static_cast<int>(ex.steps.size());
+    ex.steps.push_back(end);
+}
+
 // The one problem the care checks find in `ex` (the test stops unless there is exactly one).
 tend::Problem only_problem(const tend::Exercise& ex) {
     std::vector<tend::Problem> problems = tend::care_checks(ex);
@@ -287,11 +297,7 @@ TEST_CASE("a distress scale (a scale that can lead to grounding) offers a way to
     }
     SECTION("the end its stop leads to must be quiet, and is named as reached by stopping there") {
         tend::Exercise ex = load_care_fixture("passing.json");
-        tend::Step stop_here;
-        stop_here.id = "stop_here";
-        stop_here.kind = tend::StepKind::End;
-        stop_here.text = {"Stopping here is a kind choice."};
-        ex.steps.push_back(stop_here);
+        add_end_not_quiet(ex, "stop_here");
         step_of(ex, "intensity_after")->stop = "stop_here";
         tend::Problem p = only_problem(ex);
         CHECK(p.path == "/steps/14");
@@ -317,11 +323,7 @@ TEST_CASE("an end a reader reaches from grounding, or by stopping at a check-in,
     }
     SECTION("a check-in's own stop without \"quiet\" is reported, naming the check-in") {
         tend::Exercise ex = load_care_fixture("passing.json");
-        tend::Step stop_here;
-        stop_here.id = "stop_here";
-        stop_here.kind = tend::StepKind::End;
-        stop_here.text = {"Stopping here is a kind choice."};
-        ex.steps.push_back(stop_here);
+        add_end_not_quiet(ex, "stop_here");
         for (tend::Branch& br : step_of(ex, "check_in")->branches)
             if (br.next == "ground_stop") br.next = "stop_here";
         std::vector<tend::Problem> problems = tend::care_checks(ex);
