@@ -6,6 +6,7 @@
 // mirror draws the screen, and the rest happens here.
 
 import { keepByHand } from './by_hand.js';
+import { holdEach } from './hold.js';
 import { Mirror, has, setLang, table } from './mirror.js';
 
 let fontAdded = false; // one FontFace for every widget on the page
@@ -97,6 +98,7 @@ export function Host(dom, emit) {
 
   function showAlone(on) {
     dom.canvas.hidden = on;
+    holdEach(dom.canvas, 'canvas'); // shown or not, whatever a theme says of a canvas's display
     dom.frame.classList.toggle('tend-dom', on);
     mirror.showAlone(on);
   }
