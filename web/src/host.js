@@ -37,10 +37,12 @@ export function Host(dom, emit) {
     a.remove();
   }
 
-  // The widget's top in view, if the reader's step change left it above (or below) the window.
+  // The widget's top in view, if the reader's step change left it above (or below) the window;
+  // and, in a box smaller than it, where it scrolls within itself (room.js), its top at the top.
   function revealTop() {
     if (!reveal) return;
     reveal = false;
+    dom.frame.scrollTop = 0;
     const top = dom.frame.getBoundingClientRect().top;
     if (top < 0 || top > innerHeight * 0.8) {
       window.scrollTo({ top: window.scrollY + top, behavior: reducedMotion() ? 'auto' : 'smooth' });

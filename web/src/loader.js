@@ -24,7 +24,7 @@
  * (integrity.js). In someone else's frame, see frame.js.
  *
  * The page-side code is in web/src/ (this file, options.js, engine.js, host.js, mirror.js,
- * hold.js, viewport.js, persist.js, schedule.js, element.js, integrity.js, frame.js, by_hand.js, and
+ * hold.js, room.js, viewport.js, persist.js, schedule.js, element.js, integrity.js, frame.js, by_hand.js, and
  * engine_library.js inside the engine);
  * scripts/build-web joins it into tend.js, with the version and the hashes (tend-build).
  */
@@ -39,6 +39,7 @@ import { hashOf } from './integrity.js';
 import { askToKeep } from './persist.js';
 import { has, setLang, table } from './mirror.js';
 import { dataOptions, engineConfig, exerciseSource, loadExercise } from './options.js';
+import { fitRoom } from './room.js';
 import { prefetch, startOption, startWhen, stopWaiting, isWaiting, whenIdle } from './schedule.js';
 import { keepInSight } from './viewport.js';
 
@@ -182,6 +183,7 @@ function start() {
     };
     const host = Host(dom, emit);
     const stopKeepingInSight = keepInSight(dom.frame, dom.field); // the reply box above a phone's keyboard
+    const stopFitting = fitRoom(dom.frame); // in a fixed-height box that clips, the widget scrolls within it
 
     // Which control has the page's focus, for the ring the canvas draws ("" when it leaves).
     dom.frame.addEventListener('focusin', (e) => engine && engine.focus(e.target.getAttribute('data-k') || ''));
@@ -204,6 +206,7 @@ function start() {
         if (engine) engine.unmount();
         engine = null;
         stopKeepingInSight();
+        stopFitting();
         dom.frame.remove();
         delete el.__tend;
         Object.keys(listeners).forEach((k) => { listeners[k] = []; });
