@@ -101,6 +101,7 @@ async function wheelTo(page, key, label) {
 }
 
 async function clickAt(page, p) {
+  if (process.env.TEND_DEBUG) console.log('click', JSON.stringify(p), await page.evaluate(([x, y]) => { const e = document.elementFromPoint(x, y); return e && e.outerHTML.slice(0, 80); }, [p.x, p.y]));
   const f0 = await H.frames(page, SEL);
   await page.mouse.move(p.x, p.y, { steps: 2 });
   await page.mouse.down();
@@ -132,9 +133,9 @@ test('in a fixed-height box with overflow hidden, the wheel reaches every contro
   await topInView(page, 'after Continue');
 
   await clickAt(page, await wheelTo(page, 'option:go_gently'));
-  await page.waitForFunction((s) => document.querySelector(s).__tend.state().answers.kind_phrase, SEL, { timeout: 5000 })
+  await page.waitForFunction((s) => { const a = document.querySelector(s).__tend.state().answers.kind_phrase; return a && a.chosen.length; }, SEL, { timeout: 5000 })
     .catch(() => assert.fail('the click on an answer, scrolled into view, chose nothing'));
-  assert.equal((await H.state(page, SEL)).answers.kind_phrase.choice, 'go_gently', 'the click chose the answer drawn under it');
+  assert.deepEqual((await H.state(page, SEL)).answers.kind_phrase.chosen, ['go_gently'], 'the click chose the answer drawn under it');
   await clickAt(page, await wheelTo(page, 'continue', 'Continue'));
   assert.equal(await stepTo(page, 'kind_phrase'), 'reach_offer');
   await topInView(page, 'after the second step');
@@ -168,8 +169,9 @@ test('in a fixed-height box with overflow hidden, the wheel reaches every contro
   await clickAt(page, await wheelTo(page, 'need_pause', H.SAY.need_pause));
   await stepTo(page, 'reach_notice');
   await topInView(page, 'the pause');
+  const grounding = (await H.state(page, SEL)).stepId;
   await clickAt(page, await wheelTo(page, 'return', H.SAY.return_button));
-  assert.equal(await stepTo(page, (await H.state(page, SEL)).stepId), 'reach_notice', 'Return, reached by the wheel, returned');
+  assert.equal(await stepTo(page, grounding), 'reach_notice', 'Return, reached by the wheel, returned');
   await topInView(page, 'return to where I was');
   assert.equal((await H.state(page, SEL)).answers.reach_notice.text, H.WORDS.body, 'the words are kept');
 
