@@ -17,18 +17,20 @@ const BOX = 320;
 const SEL = '#w';
 
 // An article with the snippet inside a site builder's fixed-height box, under its own heading.
-async function boxedPage(options = {}) {
-  const page = options.page || await h.newPage({ width: 1024, height: 900, reducedMotion: 'reduce' });
+// `box`: the box's style; `widget`: the snippet's element (the script form by default).
+const SNIPPET = `<div id="w" data-tend-exercise="${H.FLAGSHIP_ID}" data-tend-start="now"></div>`;
+async function boxedPage({ page, box = `height:${BOX}px;overflow:hidden;border:1px solid #ccc`, widget = SNIPPET, around = (b) => b } = {}) {
+  page = page || await h.newPage({ width: 1024, height: 900, reducedMotion: 'reduce' });
   await page.route(h.base + '/boxed.html', (r) => r.fulfill({ contentType: 'text/html',
     body: `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body { margin: 0; font: 19px/1.7 Georgia, serif; } main { max-width: 40rem; margin: 0 auto; padding: 1rem; }</style></head>
-<body><main><h1>When kindness toward yourself feels impossible</h1><p>Many people have already read about self-compassion.</p>
-<div id="box" style="height:${BOX}px;overflow:hidden;border:1px solid #ccc">
+<body>${around(`<main><h1>When kindness toward yourself feels impossible</h1><p>Many people have already read about self-compassion.</p>
+<div id="box" style="${box}">
 <h2 id="box-title" style="margin:0;font-size:18px">Try it now</h2>
 <script src="${h.base}/tend.js" defer></script>
-<div id="w" data-tend-exercise="${H.FLAGSHIP_ID}" data-tend-start="now"></div>
+${widget}
 </div><p>If something difficult comes up, please be kind to yourself about that too.</p>
-<p style="height:1500px">More of the article.</p></main></body></html>` }));
+<p style="height:1500px">More of the article.</p></main>`)}</body></html>` }));
   await page.goto(h.base + '/boxed.html');
   await H.waitReady(page, SEL);
   return page;
@@ -245,4 +247,49 @@ test('in the fixed-height box, Tab brings every control into view inside the wid
   await topInView(page, 'after Continue by keyboard');
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('<tend-exercise> in the fixed-height box: its frame, in the shadow root, scrolls within the box and Continue is reached by the wheel', async () => {
+  // Harm prevented: the custom element, cut off by the box as the script form was.
+  const page = await boxedPage({ widget: `<tend-exercise id="w" exercise="${H.FLAGSHIP_ID}"></tend-exercise>` });
+  const seen = async () => page.evaluate((s) => {
+    const r = document.querySelector(s).shadowRoot, c = r.querySelector('canvas').getBoundingClientRect();
+    const t = document.querySelector(s).__tend._debug.targets().find((x) => x.key === 'continue');
+    const box = document.getElementById('box').getBoundingClientRect(), f = r.querySelector('.tend-frame').getBoundingClientRect();
+    const x = c.left + t.x + t.w / 2, y = c.top + t.y + t.h / 2;
+    return { x, y, seen: y > Math.max(box.top, f.top) + 2 && y < Math.min(box.bottom, f.bottom) - 2 && r.elementFromPoint(x, y) === r.querySelector('canvas') };
+  }, SEL);
+  assert.equal((await seen()).seen, false, 'Continue starts below the edge of the box');
+  let p = null;
+  for (let i = 0; i < 40 && !(p = await seen()).seen; i++) {
+    await page.mouse.move(p.x, 500);
+    await page.mouse.wheel(0, 100);
+    await H.waitScrollStill(page);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  assert.ok(p.seen, 'the wheel brought Continue into view inside the box');
+  await clickAt(page, p);
+  assert.equal(await stepTo(page, 'arrive'), 'kind_phrase', 'Continue, reached by the wheel, continued');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a box that clips but grows with what it holds, and a page whose own column scrolls: the widget stays whole, with no scroller of its own', async () => {
+  // Harm prevented: a widget squeezed into a small scroller of its own where nothing would
+  // have cut it off (a card with overflow hidden for its rounded corners; an app-like page
+  // whose main column scrolls inside a fixed, clipping shell).
+  for (const [what, options] of [
+    ['a card with overflow hidden', { box: 'overflow:hidden;border-radius:12px;border:1px solid #ccc' }],
+    ['a scrolling column in a clipping shell', { box: 'overflow-x:hidden', around: (b) => `<div style="height:100vh;overflow:hidden"><div style="height:100%;overflow-y:auto">${b}</div></div>` }],
+  ]) {
+    const page = await boxedPage(options);
+    const got = await page.evaluate((s) => {
+      const f = document.querySelector(s + ' .tend-frame'), c = document.querySelector(s + ' canvas');
+      return { overflow: getComputedStyle(f).overflowY, frame: f.getBoundingClientRect().height, canvas: c.getBoundingClientRect().height };
+    }, SEL);
+    assert.equal(got.overflow, 'visible', `${what}: the widget is no scroller (${JSON.stringify(got)})`);
+    assert.ok(got.frame >= got.canvas - 1 && got.canvas > BOX, `${what}: the widget is whole (${JSON.stringify(got)})`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
 });

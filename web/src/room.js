@@ -18,11 +18,15 @@ const LEAST = 120; // px: the least room given, even to a widget placed near the
 
 const parentOf = (e) => e.parentElement || (e.parentNode && e.parentNode.host) || null; // out of a shadow root too
 
-// The nearest ancestor that clips what overflows it, short of the page's own scrolling.
+// The nearest ancestor that clips what overflows it, short of the page's own scrolling; none
+// when one that scrolls comes first (an app-like page's scrolling column: the reader scrolls it
+// to every part of the widget). An ancestor with only overflow-x hidden computes overflow-y
+// auto but, holding all it has, doesn't scroll: the search goes on past it.
 function clipperOf(frame) {
   for (let e = parentOf(frame); e && e !== document.body && e !== document.documentElement; e = parentOf(e)) {
     const y = getComputedStyle(e).overflowY;
     if (y === 'hidden' || y === 'clip') return e;
+    if ((y === 'auto' || y === 'scroll') && e.scrollHeight > e.clientHeight) return null;
   }
   return null;
 }
