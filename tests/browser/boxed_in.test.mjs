@@ -197,13 +197,13 @@ test('in the fixed-height box, a finger drawn up over the widget scrolls it with
   const page = await boxedPage({ page: tab });
   const cdp = await context.newCDPSession(page);
   let reached = null;
-  for (let swipe = 0; swipe < 20 && !reached; swipe++) {
+  for (let swipe = 0; swipe < 30 && !reached; swipe++) {
     const p = await where(page, 'continue', 'Continue');
     if (p.seen) { reached = p; break; }
     const at = await onCanvas(page), dy = p.y > p.view.bottom ? -1 : 1;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: at.x, y: at.y }] });
-    for (let i = 1; i <= 6; i++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at.x, y: at.y + dy * i * 12 }] });
+    for (let i = 1; i <= 8; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at.x, y: at.y + dy * i * 15 }] });
       await H.sleep(16);
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
@@ -211,7 +211,8 @@ test('in the fixed-height box, a finger drawn up over the widget scrolls it with
     await H.sleep(150); // a fling's last momentum
   }
   await cdp.detach();
-  assert.ok(reached, 'swipes over the widget brought Continue into view inside the box');
+  const scroller = await page.evaluate((s) => { const f = document.querySelector(s + ' .tend-frame'); return { scrollTop: f.scrollTop, maxHeight: f.style.maxHeight, box: document.getElementById('box').scrollTop }; }, SEL);
+  assert.ok(reached, `swipes over the widget brought Continue into view inside the box (${JSON.stringify(scroller)})`);
   await page.touchscreen.tap(reached.x, reached.y);
   assert.equal(await stepTo(page, 'arrive'), 'kind_phrase', 'a tap on Continue, swiped into view, continued');
   await topInView(page, 'after the tap');
