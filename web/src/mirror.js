@@ -14,6 +14,8 @@
 // one element here, and only the parts that came are drawn again. Keys are handled only
 // inside the widget: Tab and Shift+Tab are the browser's.
 
+import { hold } from './hold.js';
+
 // The instruction comes first on a grounding screen, then its help (body before help).
 const PART_ORDER = ['head', 'opening', 'body', 'help', 'question', 'pacer', 'nav', 'ending', 'footer'];
 // Where focus goes when the control it was on goes away by being used: from "Delete my answers"
@@ -22,8 +24,6 @@ const PART_ORDER = ['head', 'opening', 'body', 'help', 'question', 'pacer', 'nav
 const FOCUS_AFTER = table({ delete: '[data-k="delete_no"]', delete_no: '[data-k="delete"]', show_help: '.tend-part-help [data-k]',
   about: '[data-k="about_close"]', about_close: '[data-k="about"]', pacer_start: '[data-k="pacer_toggle"]' });
 const LOOK_CLASS = table({ primary: 'tend-primary', secondary: 'tend-soft', quiet: 'tend-quiet', caution: 'tend-caution' });
-
-import { hold } from './hold.js';
 
 // Lookups that a page's additions to Object.prototype can't answer.
 export function table(entries) { return Object.assign(Object.create(null), entries); }
