@@ -129,6 +129,11 @@ test('in a fixed-height box with overflow hidden, the wheel reaches every contro
   assert.ok(sizes.widget > BOX + 100, `the first step is taller than the box (${sizes.widget} px in ${BOX})`);
   assert.equal((await where(page, 'continue')).seen, false, 'Continue starts below the edge of the box');
   await topInView(page, 'at the start');
+  // Fitted once, it stays put: no measuring and drawing over and over while the reader reads.
+  const idle = () => page.evaluate((s) => ({ frames: document.querySelector(s).__tend._debug.frames, style: document.querySelector(s + ' .tend-frame').getAttribute('style') }), SEL);
+  const still = await idle();
+  await H.sleep(1000);
+  assert.deepEqual(await idle(), still, 'idle in the box, the widget draws nothing and its fit doesn\'t change');
 
   await clickAt(page, await wheelTo(page, 'continue', 'Continue'));
   assert.equal(await stepTo(page, 'arrive'), 'kind_phrase', 'Continue, reached by the wheel, continued');
