@@ -6,6 +6,7 @@
 // mirror draws the screen, and the rest happens here.
 
 import { keepByHand } from './by_hand.js';
+import { holdEach } from './hold.js';
 import { Mirror, has, setLang, table } from './mirror.js';
 
 let fontAdded = false; // one FontFace for every widget on the page
@@ -36,10 +37,12 @@ export function Host(dom, emit) {
     a.remove();
   }
 
-  // The widget's top in view, if the reader's step change left it above (or below) the window.
+  // The widget's top in view, if the reader's step change left it above (or below) the window;
+  // and, in a box smaller than it, where it scrolls within itself (room.js), its top at the top.
   function revealTop() {
     if (!reveal) return;
     reveal = false;
+    dom.frame.scrollTop = 0;
     const top = dom.frame.getBoundingClientRect().top;
     if (top < 0 || top > innerHeight * 0.8) {
       window.scrollTo({ top: window.scrollY + top, behavior: reducedMotion() ? 'auto' : 'smooth' });
@@ -97,6 +100,7 @@ export function Host(dom, emit) {
 
   function showAlone(on) {
     dom.canvas.hidden = on;
+    holdEach(dom.canvas, 'canvas'); // shown or not, whatever a theme says of a canvas's display
     dom.frame.classList.toggle('tend-dom', on);
     mirror.showAlone(on);
   }

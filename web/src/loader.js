@@ -24,7 +24,8 @@
  * (integrity.js). In someone else's frame, see frame.js.
  *
  * The page-side code is in web/src/ (this file, options.js, engine.js, host.js, mirror.js,
- * element.js, integrity.js, frame.js, keep.js, and engine_library.js inside the engine);
+ * hold.js, room.js, viewport.js, persist.js, schedule.js, element.js, integrity.js, frame.js, by_hand.js, and
+ * engine_library.js inside the engine);
  * scripts/build-web joins it into tend.js, with the version and the hashes (tend-build).
  */
 import { CANT_SHOW, CANT_SHOW_HERE } from 'tend-words';
@@ -33,10 +34,12 @@ import { defineElement } from './element.js';
 import { loadEngine, startEngine } from './engine.js';
 import { askOnFirstTap } from './frame.js';
 import { Host } from './host.js';
+import { hold, holdEach } from './hold.js';
 import { hashOf } from './integrity.js';
 import { askToKeep } from './persist.js';
 import { has, setLang, table } from './mirror.js';
 import { dataOptions, engineConfig, exerciseSource, loadExercise } from './options.js';
+import { fitRoom } from './room.js';
 import { prefetch, startOption, startWhen, stopWaiting, isWaiting, whenIdle } from './schedule.js';
 import { keepInSight } from './viewport.js';
 
@@ -135,8 +138,12 @@ function start() {
       field: make('textarea', 'tend-field', { autocomplete: 'off', dir: 'auto' }), // the reader's words go their own way
       message: make('div', 'tend-message', { role: 'status' }),
     };
-    dom.canvas.style.setProperty('height', '480px', 'important'); // reserved so the article doesn't jump when it loads
     dom.field.hidden = dom.message.hidden = true;
+    // Where each element is, inline and !important: no theme of the page can move it (hold.js).
+    holdEach(dom.frame, 'frame');
+    holdEach(dom.canvas, 'canvas');
+    dom.canvas.style.setProperty('height', '480px', 'important'); // reserved so the article doesn't jump when it loads
+    hold(dom.live, 'unseen');
     [dom.canvas, dom.live, dom.layer, dom.message].forEach((e) => dom.frame.appendChild(e));
     (into || el).appendChild(dom.frame);
     return dom;
@@ -168,12 +175,15 @@ function start() {
       const cause = permanentCause(err);
       if (err) console.error('Tend: ' + (err.message || err) + (cause ? ' — ' + cause : ''));
       dom.canvas.hidden = dom.layer.hidden = true;
+      holdEach(dom.canvas, 'canvas');
+      holdEach(dom.layer, 'layer');
       dom.message.textContent = cantShow(language || document.documentElement.lang, !!cause);
       setLang(dom.message, language || document.documentElement.lang);
       dom.message.hidden = false;
     };
     const host = Host(dom, emit);
     const stopKeepingInSight = keepInSight(dom.frame, dom.field); // the reply box above a phone's keyboard
+    const stopFitting = fitRoom(dom.frame); // in a fixed-height box that clips, the widget scrolls within it
 
     // Which control has the page's focus, for the ring the canvas draws ("" when it leaves).
     dom.frame.addEventListener('focusin', (e) => engine && engine.focus(e.target.getAttribute('data-k') || ''));
@@ -196,6 +206,7 @@ function start() {
         if (engine) engine.unmount();
         engine = null;
         stopKeepingInSight();
+        stopFitting();
         dom.frame.remove();
         delete el.__tend;
         Object.keys(listeners).forEach((k) => { listeners[k] = []; });

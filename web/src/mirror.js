@@ -14,6 +14,8 @@
 // one element here, and only the parts that came are drawn again. Keys are handled only
 // inside the widget: Tab and Shift+Tab are the browser's.
 
+import { hold } from './hold.js';
+
 // The instruction comes first on a grounding screen, then its help (body before help).
 const PART_ORDER = ['head', 'opening', 'body', 'help', 'question', 'pacer', 'nav', 'ending', 'footer'];
 // Where focus goes when the control it was on goes away by being used: from "Delete my answers"
@@ -77,7 +79,7 @@ function setChildren(parent, list) {
 export function Mirror(root, field, uid, send) {
   const parts = table({}), drawn = table({});
   PART_ORDER.forEach((name) => { drawn[name] = Part(name); });
-  let screen = table({}), pacerWords = null, rects = table({}), fieldKey = null;
+  let screen = table({}), pacerWords = null, rects = table({}), fieldBox = null, fieldKey = null;
   let domOnly = false; // without a canvas the mirror shows the reply box itself
   let stepsShown = 0;
 
@@ -275,12 +277,24 @@ export function Mirror(root, field, uid, send) {
     }
   }
 
-  // !important: a page's theme that sizes every textarea or button can't move them off the canvas's boxes.
-  const box = (r) => (r ? 'left:' + r[0] + 'px!important;top:' + r[1] + 'px!important;width:' + r[2] + 'px!important;height:' + r[3] + 'px!important;' : '');
-  function place(e) {
-    const key = e.getAttribute('data-k');
-    const css = box(has(rects, key) ? rects[key] : null);
-    if ((e.getAttribute('style') || '') !== css) e.setAttribute('style', css);
+  // Over the canvas, every element of the mirror holds its place inline (hold.js), so no theme
+  // can move a control off the one the canvas drew, nor the reply box off its box: the layer on
+  // the canvas's top left, each control and the reply box on their drawn boxes, the text unseen,
+  // and every box between them placing nothing. Without a canvas the mirror is the widget, in
+  // the flow, styled by tend.css.
+  const NOWHERE = [0, 0, 44, 44]; // a control the last layout didn't place (as yet)
+  function placeAll() {
+    const all = [root].concat(Array.prototype.slice.call(root.querySelectorAll('*')));
+    if (!all.includes(field)) all.push(field);
+    for (const e of all) {
+      if (domOnly) { if (e.hasAttribute('style')) e.removeAttribute('style'); continue; }
+      const key = e.getAttribute('data-k');
+      if (e === root) hold(e, 'layer');
+      else if (e === field) hold(e, 'field', fieldBox);
+      else if (key) hold(e, 'control', has(rects, key) ? rects[key] : NOWHERE);
+      else if (e.classList.contains('tend-t')) hold(e, 'unseen');
+      else hold(e, 'still');
+    }
   }
 
   function show(message) {
@@ -302,7 +316,7 @@ export function Mirror(root, field, uid, send) {
     if (!order.some((e) => e.contains(field))) order.push(field); // kept in the widget between questions, hidden
     setChildren(root, order);
     updateField(parts.field, has(message, 'field'));
-    Array.prototype.forEach.call(root.querySelectorAll('[data-k]'), place);
+    placeAll();
 
     // A new step, with the reader's focus in the widget: focus goes to its first words (the
     // question, or what the step says), so a screen reader reads them and Tab goes on from there.
@@ -359,11 +373,11 @@ export function Mirror(root, field, uid, send) {
     },
     // Where the canvas drew each control and the reply box (CSS px of the canvas; the box is
     // null when the canvas shows none).
-    layout(controls, fieldBox) {
+    layout(controls, box) {
       rects = controls;
-      Array.prototype.forEach.call(root.querySelectorAll('[data-k]'), place);
-      field.hidden = !fieldBox;
-      if (fieldBox && field.getAttribute('style') !== box(fieldBox)) field.setAttribute('style', box(fieldBox));
+      fieldBox = box;
+      field.hidden = !box;
+      placeAll();
     },
     // There is no canvas (no WebGL, or words it can't draw): the mirror is the widget, its
     // controls in the flow rather than over the canvas. (Back over the canvas, the next layout
@@ -372,9 +386,8 @@ export function Mirror(root, field, uid, send) {
       domOnly = on;
       if (!on) return;
       rects = table({});
-      Array.prototype.forEach.call(root.querySelectorAll('[data-k]'), place);
-      field.removeAttribute('style');
       field.hidden = !(parts.field && parts.field.shown);
+      placeAll();
     },
     has(key) { return !!root.querySelector('[data-k="' + CSS.escape(key) + '"]'); },
     get step() { return screen.step || null; },
