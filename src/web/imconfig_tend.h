@@ -9,4 +9,5 @@
 #define IMGUI_DISABLE_WIN32_FUNCTIONS
 #define IMGUI_DISABLE_DEFAULT_FONT             // we always embed our own (Lato subset)
 #define IMGUI_DISABLE_SSE
+#define IMGUI_DISABLE_DEFAULT_FORMAT_FUNCTIONS // ImFormatString(V) are ours: imgui_format.cpp, without libc's printf
 #define IMGUI_DEFINE_MATH_OPERATORS                // ImVec2 arithmetic in our drawing code
