@@ -11,7 +11,10 @@ there even when what they wait for can't happen. Each trim below says why it can
 
 - Tend never gives ImGui a key (web_platform.cpp sends only the pointer: replies go to a
   real <textarea>, keyboard use goes through the DOM mirror), so ImGui's keyboard
-  navigation between windows (Ctrl+Tab), its Escape handling and Page Up/Down never act.
+  navigation between windows (Ctrl+Tab), its Escape handling and Page Up/Down never act,
+  and it never starts a navigation move: only arrows, Tab and the focus calls Tend never
+  makes (SetKeyboardFocusHere, FocusItem) submit one, so g.NavMoveSubmitted never turns
+  true, and the scoring of items for a move, its tabbing, wrapping and result never run.
 - It never loads or saves an .ini file (io.IniFilename is null), so the settings code and
   the window handler's readers and writer are never called.
 - It never opens a popup, tooltip or modal and never logs, so the placement of popups, the
@@ -34,6 +37,14 @@ BODIES = [
     ("imgui.cpp", "void ImGui::NavUpdateWindowingOverlay()", ""),
     ("imgui.cpp", "static void ImGui::NavUpdateCancelRequest()", ""),
     ("imgui.cpp", "static float ImGui::NavUpdatePageUpPageDown()", "    return 0.0f;\n"),
+    ("imgui.cpp", "void ImGui::NavUpdateCreateTabbingRequest()", ""),
+    ("imgui.cpp", "void ImGui::NavMoveRequestSubmit(ImGuiDir move_dir, ImGuiDir clip_dir, ImGuiNavMoveFlags move_flags, ImGuiScrollFlags scroll_flags)",
+     "    IM_UNUSED(move_dir);\n    IM_UNUSED(clip_dir);\n    IM_UNUSED(move_flags);\n    IM_UNUSED(scroll_flags);\n"),
+    ("imgui.cpp", "static bool ImGui::NavScoreItem(ImGuiNavItemData* result)", "    IM_UNUSED(result);\n    return false;\n"),
+    ("imgui.cpp", "void ImGui::NavProcessItemForTabbingRequest(ImGuiID id, ImGuiItemFlags item_flags, ImGuiNavMoveFlags move_flags)",
+     "    IM_UNUSED(id);\n    IM_UNUSED(item_flags);\n    IM_UNUSED(move_flags);\n"),
+    ("imgui.cpp", "void ImGui::NavMoveRequestApplyResult()", ""),
+    ("imgui.cpp", "static void ImGui::NavUpdateCreateWrappingRequest()", ""),
     ("imgui.cpp", "void ImGui::LoadIniSettingsFromDisk(const char* ini_filename)", "    IM_UNUSED(ini_filename);\n"),
     ("imgui.cpp", "void ImGui::LoadIniSettingsFromMemory(const char* ini_data, size_t ini_size)",
      "    IM_UNUSED(ini_data);\n    IM_UNUSED(ini_size);\n"),
