@@ -22,7 +22,9 @@ there even when what they wait for can't happen. Each trim below says why it can
 - Its one window has no scrollbar (ImGuiWindowFlags_NoDecoration).
 - Its atlas always has ImFontAtlasFlags_NoMouseCursors (the browser draws the cursor), so
   the cursors' pixels are never drawn (the copy's are all zero), and it always adds our own
-  font, so ProggyClean's data is empty (ImFontAtlas::Build() still references it).
+  font before building, so AddFontDefault() (ProggyClean, 12 KB of compressed data, and
+  its decompressor), which ImFontAtlas::Build() calls only for an atlas without a font,
+  adds nothing.
 - That font has TrueType outlines (embed_font.py refuses any other), so stb_truetype's
   reader of CFF (OpenType's PostScript outlines) and its Type 2 charstrings never run.
 
@@ -63,6 +65,8 @@ BODIES = [
     ("imgui.cpp", "ImVec2 ImGui::FindBestWindowPosForPopup(ImGuiWindow* window)", "    return window->Pos;\n"),
     ("imgui.cpp", "static void ImGui::RenderDimmedBackgrounds()", ""),
     ("imgui_widgets.cpp", "void ImGui::Scrollbar(ImGuiAxis axis)", "    IM_UNUSED(axis);\n"),
+    ("imgui_draw.cpp", "ImFont* ImFontAtlas::AddFontDefault(const ImFontConfig* font_cfg_template)",
+     "    IM_UNUSED(font_cfg_template);\n    return NULL;\n"),
     ("imstb_truetype.h", "static int stbtt__run_charstring(const stbtt_fontinfo *info, int glyph_index, stbtt__csctx *c)",
      "   (void)info; (void)glyph_index; (void)c;\n   return 0;\n"),
 ]
@@ -75,9 +79,6 @@ INSERTS = [
 
 # (file, the start of a static array's definition, where the next definition starts, what it becomes)
 DATA = [
-    ("imgui_draw.cpp", "static const char proggy_clean_ttf_compressed_data_base85[",
-     "static const char* GetDefaultCompressedFontDataTTFBase85()\n{",
-     "static const char proggy_clean_ttf_compressed_data_base85[1] = \"\";\n\n"),
     ("imgui_draw.cpp", "static const char FONT_ATLAS_DEFAULT_TEX_DATA_PIXELS[FONT_ATLAS_DEFAULT_TEX_DATA_W * FONT_ATLAS_DEFAULT_TEX_DATA_H + 1] =",
      "static const ImVec2 FONT_ATLAS_DEFAULT_TEX_CURSOR_DATA[",
      "static const char FONT_ATLAS_DEFAULT_TEX_DATA_PIXELS[FONT_ATLAS_DEFAULT_TEX_DATA_W * FONT_ATLAS_DEFAULT_TEX_DATA_H + 1] = {};\n\n"),
