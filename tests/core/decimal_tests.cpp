@@ -163,9 +163,9 @@ TEST_CASE("format writes what snprintf writes") {
     BOTH("%016lld", 1795701900000LL);
     BOTH("#%02x%02x%02x", 0x7a, 0x5c, 0x99);
     BOTH("%d %i %u %x %X %o %5d|%-5d|%+d % d %.3d %.0d %hhd %hd %ld %lld %llu %zu %c %% %s %.3s %*d %-*d| %.*s", 42, -7,
-         4000000000u, 255u, 255u, 8u, 3, 3, 3, 3, 3, 0, 300, 70000, -5L, -9223372036854775807LL - 1, 18446744073709551615ULL,
+         4000000000u, 255u, 255u, 8u, 3, 3, 3, 3, 3, 0, static_cast<signed char>(-100), static_cast<short>(-7000), -5L, -9223372036854775807LL - 1, 18446744073709551615ULL,
          static_cast<size_t>(12345), 'x', "hello", "hello", 6, 9, 6, 9, 2, "hello");
-    BOTH("%#x %#o %#X %#o %08.3d %-08d| %08x %#08x %+05d %s/%s_%08X", 0u, 0u, 255u, 8u, 5, 5, 0xabu, 0xabu, 12, "Window",
+    BOTH("%#x %#o %#X %#o %08.3d %-8d| %08x %#08x %+05d %s/%s_%08X", 0u, 0u, 255u, 8u, 5, 5, 0xabu, 0xabu, 12, "Window",
          "child", 0xDEADBEEFu);
     BOTH("##Tooltip_%02d ##Popup_%08x ##Menu_%02d", 3, 0x1234u, 12);
     BOTH("%s", "");
