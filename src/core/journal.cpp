@@ -6,8 +6,8 @@
 #include "journal.h"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "decimal.h"
 #include "interpolate.h"
 #include "json_tree.h"
 #include "json_write.h"
@@ -36,7 +36,7 @@ std::string utc_date(int64_t ms) {
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2) y++;
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld UTC", static_cast<long long>(y),
+    format(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld UTC", static_cast<long long>(y),
                   static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600),
                   static_cast<long long>(rem % 3600 / 60));
     return buf;
@@ -101,7 +101,7 @@ Journal::Journal(const Exercise& exercise, Store& store, std::string key_prefix)
 
 StoreResult Journal::record(const SessionState& finished) {
     char stamp[32];
-    std::snprintf(stamp, sizeof stamp, "%016lld", static_cast<long long>(std::max<int64_t>(0, finished.started_ms)));
+    format(stamp, sizeof stamp, "%016lld", static_cast<long long>(std::max<int64_t>(0, finished.started_ms)));
     return store_.set(prefix_ + "journal/" + stamp, session_to_json(finished));
 }
 

@@ -19,8 +19,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
+#include "decimal.h"
 #include "text.h"
 
 namespace tend {
@@ -442,7 +442,7 @@ private:
     }
 
     // A number. A whole one is kept exactly in 64 bits when it fits; anything else is the
-    // nearest double (strtod's, as every JSON reader in C gives), and one beyond a double's
+    // nearest double (strtod's, as every JSON reader in C gives; decimal.h reads it the same way), and one beyond a double's
     // range is refused rather than read as infinity.
     bool number(JsonNode* out) {
         const unsigned char* start = p_;
@@ -490,10 +490,10 @@ private:
                 return true;
             }
         }
-        const std::string token(reinterpret_cast<const char*>(start), static_cast<size_t>(p_ - start));
-        const double v = std::strtod(token.c_str(), nullptr);
+        const std::string_view token(reinterpret_cast<const char*>(start), static_cast<size_t>(p_ - start));
+        const double v = decimal_to_double(token);
         if (std::isinf(v))
-            return fail(start, "the number " + (token.size() > 24 ? token.substr(0, 20) + "…" : token) +
+            return fail(start, "the number " + (token.size() > 24 ? std::string(token.substr(0, 20)) + "…" : std::string(token)) +
                                    " is too large to be read (a number must be within about ±1.8e308)");
         if (out) {
             out->type_ = Type::Float;

@@ -1,8 +1,8 @@
 // Tend: writing JSON straight into a string (see json_write.h).
 #include "json_write.h"
 
-#include <cstdio>
 
+#include "decimal.h"
 #include "text.h"
 
 namespace tend {
@@ -129,7 +129,7 @@ void append_json_indented(std::string& out, std::string_view compact, int indent
 JsonWriter& JsonWriter::num(double v) {
     sep();
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
+    format(buf, sizeof buf, "%g", v);
     out_ += buf;
     return *this;
 }

@@ -22,13 +22,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
 #include <initializer_list>
 #include <map>
 #include <set>
 #include <string_view>
 
+#include "decimal.h"
 #include "interpolate.h"
 #include "json_tree.h"
 #include "text.h"
@@ -185,7 +185,7 @@ bool read_int(const Node& obj, const Path& path, std::string_view key, bool requ
         const double d = v->number();
         n = d < min ? min - 1 : d > max ? max + 1 : static_cast<int64_t>(d);
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%g", d);
+        format(buf, sizeof buf, "%g", d);
         written = buf;
     } else {
         wrong_type(out, Path(path, key), "a whole number", *v);

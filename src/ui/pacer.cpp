@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "trig.h"
 #include "ui/step_view.h"
 
 namespace tend::ui {
@@ -11,7 +12,7 @@ void draw_breath(const Paint& p, float width, const screen::PacerClock& clock, c
                  bool reduced_motion, bool seen, FrameNeeds* needs) {
     const Theme& t = *p.theme;
     screen::PacerClock::Breath b = clock.breath();
-    float eased = 0.5f - 0.5f * std::cos(b.amount * 3.14159265f);  // slow at both ends, like a breath
+    float eased = 0.5f - 0.5f * cos_f(b.amount * 3.14159265f);  // slow at both ends, like a breath
 
     float max_r = std::min(t.pacer_max_px, width * 0.3f);
     // Still under reduced motion, once done, and while an offered pacer waits for the reader.

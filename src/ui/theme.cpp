@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <initializer_list>
+
+#include "decimal.h"
 
 namespace tend::ui {
 
@@ -43,7 +44,7 @@ bool parse_hex_colour(const std::string& text, ImVec4* out) {
 std::string hex_colour(const ImVec4& c) {
     char buf[8];
     auto byte = [](float v) { return static_cast<int>(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f); };
-    std::snprintf(buf, sizeof buf, "#%02x%02x%02x", byte(c.x), byte(c.y), byte(c.z));
+    tend::format(buf, sizeof buf, "#%02x%02x%02x", byte(c.x), byte(c.y), byte(c.z));
     return buf;
 }
 
@@ -74,7 +75,7 @@ Theme make_theme(const ThemeOverrides& o, std::vector<std::string>* warnings) {
     auto warn = [&](const std::string& what, const ImVec4& was, float ratio, const char* need, const ImVec4& now) {
         if (!warnings) return;
         char r[16];
-        std::snprintf(r, sizeof r, "%.1f:1", ratio);
+        tend::format(r, sizeof r, "%.1f:1", ratio);
         warnings->push_back("Tend: " + what + " " + hex_colour(was) + " gives only " + r + " contrast (" + need +
                             "); using " + hex_colour(now) + " instead so every reader can see it.");
     };

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "decimal.h"
 #include "json_write.h"
 #include "page.h"
 
@@ -242,7 +243,9 @@ void Bridge::style(const ui::Theme& t) {
     css.str("--tend-radius", std::to_string(static_cast<int>(t.radius)) + "px");
     css.str("--tend-card-radius", std::to_string(static_cast<int>(t.radius * 1.4f)) + "px");
     css.str("--tend-font-size", std::to_string(static_cast<int>(t.body_px)) + "px");
-    css.str("--tend-line-height", std::to_string(t.line_height));
+    char line_height[32];  // std::to_string's "%f", without libc's printf
+    format(line_height, sizeof line_height, "%f", t.line_height);
+    css.str("--tend-line-height", line_height);
     page::send("style", css.end().text());
 }
 

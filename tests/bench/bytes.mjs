@@ -201,7 +201,7 @@ async function jsBreakdown(build) {
   const meta = path.join(os.tmpdir(), `tend-meta-${process.pid}.json`);
   const outFile = path.join(os.tmpdir(), `tend-meta-${process.pid}.js`);
   await run(path.join(root, 'node_modules/.bin/esbuild'), [path.join(root, 'web/src/loader.js'), '--bundle', '--format=iife', '--target=es2017', '--minify', '--log-level=error',
-    `--alias:tend-engine-glue=${path.join(build, 'js/engine_glue.js')}`, `--alias:tend-words=${path.join(build, 'js/words.js')}`, `--metafile=${meta}`, `--outfile=${outFile}`]);
+    `--alias:tend-engine-glue=${path.join(build, 'js/engine_glue.js')}`, `--alias:tend-words=${path.join(build, 'js/words.js')}`, `--alias:tend-build=${path.join(build, 'js/build.js')}`, `--metafile=${meta}`, `--outfile=${outFile}`]);
   const m = JSON.parse(fs.readFileSync(meta, 'utf8'));
   const shipped = fs.readFileSync(path.join(build, 'site/tend.js'));
   const inputs = Object.values(m.outputs)[0].inputs;
