@@ -198,6 +198,8 @@ export const events = (page, sel = WIDGET) => page.evaluate((s) => (window.__ten
 export async function waitStable(page, sel = WIDGET, { timeout = 8000 } = {}) {
   const snap = () => page.evaluate((s) => {
     const el = document.querySelector(s), t = el.__tend, r = el.shadowRoot || el, c = r.querySelector('canvas'), f = r.querySelector('.tend-field');
+    // Mounted again by its page (a <tend-exercise> whose attributes changed) and not built yet: not settled.
+    if (!t || !c || !f) return { frames: -1, pending: true, key: 'being built ' + Math.random() };
     return { frames: t._debug.frames, pending: t._debug.framePending,
       key: JSON.stringify([t._debug.targets(), c.style.height, f.hidden, f.style.cssText, t.state()]) };
   }, sel);

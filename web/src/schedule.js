@@ -2,7 +2,7 @@
 // the reader comes near it.
 //
 // The loader builds each widget's box at once (its height reserved, so nothing jumps), then:
-//   - once the page has loaded and is idle, the engine is fetched and compiled (streaming
+//   - once the page has loaded, painted and is idle, the engine is fetched and compiled (streaming
 //     compilation runs off the main thread) at low priority, and each widget's exercise is
 //     fetched, so a broken one shows its message early and a reader who scrolls down finds
 //     everything on hand (prefetch());
@@ -16,14 +16,17 @@ const NEAR = '200% 0px 200% 0px'; // two screens above and below the viewport
 
 let idle = null; // Promise: the page has loaded and gone idle (once per page)
 
-// After the window's load event and then an idle period (or 2 s at most), in a task of its own.
+// After the window's load event and the article's first paint, then an idle period (or 2 s
+// at most), in a task of its own. A small page can load before it has painted: a request
+// made then counts in the time of the article's largest paint (Lighthouse's simulation puts
+// every request made before it on that paint's way).
 export function whenIdle() {
   if (!idle) {
     idle = new Promise((resolve) => {
-      const go = () => {
+      const go = () => afterFirstPaint().then(() => {
         if (window.requestIdleCallback) requestIdleCallback(() => resolve(), { timeout: 2000 });
         else setTimeout(resolve, 200);
-      };
+      });
       if (document.readyState === 'complete') go();
       else window.addEventListener('load', go, { once: true });
     });
