@@ -424,6 +424,14 @@ export function meanDiff(a, b, rect) {
 // The widget's own words, as a reader of an English exercise meets them (src/screen/words/).
 export const SAY = JSON.parse(fs.readFileSync(path.join(root, 'src/screen/words/en.json'), 'utf8')).words;
 
+// The smallest exercise a test can give Tend.mount inline: one question, an end, a grounding step.
+export const oneQuestion = (id) => ({ format: 'tend.exercise/1', id, version: '1', language: 'en', title: 'One question', minutes: 2,
+  intro: 'One question, at your own pace.', disclaimer: 'A practice, not therapy.',
+  safety: { step: 'ground', resources: [] },
+  steps: [{ id: 'ask', kind: 'text', prompt: 'What do you notice right now?' },
+    { id: 'done', kind: 'end', text: ['Thank you.'] },
+    { id: 'ground', kind: 'say', text: ['Feet on the floor.'], next: '@return' }] });
+
 export const FLAGSHIP_ID = 'self-compassion-impossible';
 export const FLAGSHIP = JSON.parse(fs.readFileSync(path.join(root, 'exercises', FLAGSHIP_ID + '.json'), 'utf8'));
 export function optionLabel(stepId, optionId, exercise = FLAGSHIP) {

@@ -11,12 +11,7 @@ let h;
 before(async () => { h = await H.start(); });
 after(async () => { await h.close(); });
 
-const EXERCISE = { format: 'tend.exercise/1', id: 'two-tabs', version: '1', language: 'en', title: 'One question', minutes: 2,
-  intro: 'One question, at your own pace.', disclaimer: 'A practice, not therapy.',
-  safety: { step: 'ground', resources: [] },
-  steps: [{ id: 'ask', kind: 'text', prompt: 'What do you notice right now?' },
-    { id: 'done', kind: 'end', text: ['Thank you.'] },
-    { id: 'ground', kind: 'say', text: ['Feet on the floor.'], next: '@return' }] };
+const EXERCISE = H.oneQuestion('two-tabs');
 
 async function open(context) {
   const page = await h.newPage({ context });
