@@ -1,14 +1,15 @@
 // What the widget costs the article it sits in (issue #13). Prints numbers, asserts nothing.
 // Not a test, and not part of scripts/test.
 //
-//   node tests/bench/guest_bench.mjs [--lighthouse N] [--runs N] [--json FILE] [--no-lighthouse] [--no-bytes]
+//   node tests/bench/guest_bench.mjs [--lighthouse N] [--runs N] [--json FILE] [--no-lighthouse] [--no-bytes] [--tag]
 //
 // Against the built site (build-web/site, or TEND_SITE), served with the tests' strict CSP:
 //
 //   lighthouse  Lighthouse (npm) driving Debian's Chromium, its default mobile profile
 //               (simulated slow 4G, 4× slower CPU), served gzipped as a practice's server
-//               would, on the demo article with Tend and on the
-//               same article without its <script> tag, alternating, N runs of each (default 5):
+//               would, on the demo article with Tend as the snippet page writes it (tend.js
+//               added after load and the first paint; --tag: the demo's <script defer> tag) and
+//               on the same article without it, alternating, N runs of each (default 5):
 //               medians and differences of the score, TBT, LCP, CLS, FCP, Speed Index, and
 //               Lighthouse's own main-thread time for tend.js
 //   start       N fresh page loads (default 9): wait for the page to load and go idle (the
@@ -34,7 +35,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import * as H from '../browser/harness.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import crypto from 'node:crypto';
+import { serve, CSP } from '../../scripts/serve.mjs';
+import { lateScriptBody, cspSource } from '../../web/embed/late_script.js';
 import { byteBreakdown, printBreakdown } from './bytes.mjs';
 
 const args = process.argv.slice(2);
@@ -58,6 +61,15 @@ const demo = fs.readFileSync(path.join(site, 'demo/index.html'), 'utf8');
 const SCRIPT = '<script src="../tend.js" defer></script>';
 if (!demo.includes(SCRIPT)) throw new Error('the demo page has no ' + SCRIPT);
 fs.writeFileSync(path.join(without, 'demo/index.html'), demo.replace(SCRIPT, ''));
+// The article as the snippet page writes it (web/embed/late_script.js: tend.js added after
+// load and the first paint), its script allowed by the hash the snippet page prints; with
+// --tag, the plain <script defer> tag of the demo instead.
+const TAG = args.includes('--tag');
+const lateBody = lateScriptBody('../tend.js', `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(site, 'tend.js'))).digest('base64')}`);
+const lateSite = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-late-'));
+fs.cpSync(site, lateSite, { recursive: true });
+fs.writeFileSync(path.join(lateSite, 'demo/index.html'), demo.replace(SCRIPT, `<script>${lateBody}</script>`));
+const lateCsp = CSP.replace("script-src 'self'", `script-src 'self' ${await cspSource(lateBody, (b) => crypto.webcrypto.subtle.digest('SHA-256', b))}`);
 // The widget on the article's first screen: its section moved up under the byline.
 const section = demo.match(/<section class="practice"[\s\S]*?<\/section>/)[0];
 const firstScreen = demo.replace(section, '').replace(/(<div class="byline">[\s\S]*?<\/div>)/, `$1\n${section}`);
@@ -93,8 +105,8 @@ function lighthouse(url) {
 
 // The built site as a practice's server sends it: scripts/serve.mjs (the tests' CSP) behind
 // a proxy that gzips what the browser accepts gzipped (Lighthouse counts bytes on the wire).
-async function gzipServe(dir) {
-  const inner = await serve(dir, 0);
+async function gzipServe(dir, csp = CSP) {
+  const inner = await serve(dir, 0, { csp });
   const port = inner.address().port;
   const server = http.createServer((req, res) => {
     http.get({ host: '127.0.0.1', port, path: req.url, headers: req.headers }, (up) => {
@@ -110,7 +122,7 @@ async function gzipServe(dir) {
 }
 
 async function lighthouseAB() {
-  const servers = { with: await gzipServe(site), without: await gzipServe(without) };
+  const servers = { with: TAG ? await gzipServe(site) : await gzipServe(lateSite, lateCsp), without: await gzipServe(without) };
   const url = (k) => `http://127.0.0.1:${servers[k].address().port}/demo/`;
   const runs = { with: [], without: [] };
   for (let i = 0; i < LH_RUNS; i++) {
@@ -124,7 +136,7 @@ async function lighthouseAB() {
   const m = (k, key) => median(runs[k].map((r) => r[key]));
   const rows = [['performance score', 'score', (x) => x.toFixed(2)], ['total blocking time (ms)', 'tbt', f0], ['largest contentful paint (ms)', 'lcp', f0],
     ['cumulative layout shift', 'cls', (x) => x.toFixed(3)], ['first contentful paint (ms)', 'fcp', f0], ['speed index (ms)', 'si', f0]];
-  console.log(`\nLighthouse ${JSON.parse(fs.readFileSync(path.join(H.root, 'node_modules/lighthouse/package.json'))).version}, mobile (simulated), ${runs.with.length} + ${runs.without.length} runs, medians:`);
+  console.log(`\nLighthouse ${JSON.parse(fs.readFileSync(path.join(H.root, 'node_modules/lighthouse/package.json'))).version}, mobile (simulated), ${runs.with.length} + ${runs.without.length} runs, medians; with Tend ${TAG ? 'by a <script defer> tag' : "by the snippet page's script (after load and the first paint)"}:`);
   console.log(`  ${''.padEnd(32)}${'with Tend'.padStart(12)}${'without'.padStart(12)}${'difference'.padStart(12)}`);
   for (const [label, key, fmt] of rows) {
     const a = m('with', key), b = m('without', key);
@@ -305,5 +317,5 @@ if (!args.includes('--no-bytes')) {
 }
 out.loadAfter = load();
 console.log(`\nload average at the end: ${out.loadAfter}`);
-for (const d of [without, topSite]) fs.rmSync(d, { recursive: true, force: true });
+for (const d of [without, topSite, lateSite]) fs.rmSync(d, { recursive: true, force: true });
 if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify(out, null, 2));

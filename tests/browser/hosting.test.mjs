@@ -27,10 +27,12 @@ const NOTICE_BLOCKED = /isn’t letting the page save anything/;
 const WIX_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-presentation';
 
 let tmp, blogDir, wixDir, servers = [], reader, blocker, blockerBrowser;
-let BLOG, FILES, FILES_ORIGIN, WIX, TAMPERED;
+let BLOG, FILES, FILES_ORIGIN, WIX, TAMPERED, CSP_WITHOUT_HASH;
 const filesLog = [];
 let snip; // what the snippet page wrote
 
+// The CSP source that allows the inline script of a snippet: its text's sha256.
+const inlineSource = (html) => `'sha256-${crypto.createHash('sha256').update(html.match(/<script>([\s\S]*?)<\/script>/)[1]).digest('base64')}'`;
 const sha = (algo, file) => `${algo}-${crypto.createHash(algo).update(fs.readFileSync(file)).digest('base64')}`;
 
 // An article of the practice's blog, with a snippet in it, at /<name>/ (so each test's
@@ -146,15 +148,6 @@ before(async () => {
   const tampered = await serve(tamperedDir, 0, { host: '127.0.0.2', cdn: true });
   TAMPERED = `http://127.0.0.2:${tampered.address().port}`;
 
-  // The blog allows scripts, styles, connections and frames from the files' site only (and
-  // Wix's frames), as a careful practice's Content-Security-Policy would.
-  const CSP = ["default-src 'self'", "script-src 'self' http://127.0.0.2:* 'wasm-unsafe-eval'", "style-src 'self' http://127.0.0.2:* 'unsafe-inline'",
-    "connect-src 'self' http://127.0.0.2:*", "frame-src 'self' http://127.0.0.2:* http://127.0.0.3:*", "img-src 'self' data: blob:", "object-src 'none'", "base-uri 'none'"].join('; ');
-  const blog = await serve(blogDir, 0, { host: '127.0.0.1', csp: CSP });
-  BLOG = `http://127.0.0.1:${blog.address().port}`;
-  const wix = await serve(wixDir, 0, { host: '127.0.0.3', csp: CSP });
-  WIX = `http://127.0.0.3:${wix.address().port}`;
-  servers = [files, tampered, blog, wix];
 
   // The reader's browser: a profile with third-party storage allowed (it is partitioned by
   // the top site), as most readers have it; and one that blocks it.
@@ -183,7 +176,22 @@ before(async () => {
     iframe: document.getElementById('iframe').value, wix: document.getElementById('wix-element').textContent,
   }));
   snip.wixUrl = snip.wix.match(/(http\S+tend\.js\?\S+)/)[1];
+  snip.csp = await page.getAttribute('#csp', 'data-source');
   await page.close();
+
+  // The blog allows scripts, styles, connections and frames from the files' site only (and
+  // Wix's frames), as a careful practice's Content-Security-Policy would, and the snippet's
+  // script by the hash the snippet page printed (and those of the tampered copies' snippets).
+  const late = [snip.script, ...['wasm', 'exercise', 'css'].map((k) => snip.script.replace(FILES, `${TAMPERED}/${k}/`))].map(inlineSource);
+  const policy = (script) => ["default-src 'self'", script, "style-src 'self' http://127.0.0.2:* 'unsafe-inline'",
+    "connect-src 'self' http://127.0.0.2:*", "frame-src 'self' http://127.0.0.2:* http://127.0.0.3:*", "img-src 'self' data: blob:", "object-src 'none'", "base-uri 'none'"].join('; ');
+  const CSP = policy(`script-src 'self' http://127.0.0.2:* 'wasm-unsafe-eval' ${late.join(' ')}`);
+  CSP_WITHOUT_HASH = policy("script-src 'self' http://127.0.0.2:* 'wasm-unsafe-eval'");
+  const blog = await serve(blogDir, 0, { host: '127.0.0.1', csp: CSP });
+  BLOG = `http://127.0.0.1:${blog.address().port}`;
+  const wix = await serve(wixDir, 0, { host: '127.0.0.3', csp: CSP });
+  WIX = `http://127.0.0.3:${wix.address().port}`;
+  servers = [files, tampered, blog, wix];
 });
 
 after(async () => {
@@ -203,11 +211,19 @@ test('the snippet page: runs from the package alone, shows the widget live, and 
   // A practice who uses a screen reader or the keyboard can use it too.
   assert.deepEqual(await A.axe(page, 'snippet page', { inPage: true }), []);
   assert.deepEqual(page.requests.filter((u) => !u.startsWith(FILES_ORIGIN + '/')), [], 'nothing asked of anyone but the package itself');
-  // The hashes are those of the files in the package.
-  for (const [s, file] of [[snip.script, 'tend.js'], [snip.element, 'tend.js'], [snip.iframe, 'tend-frame.js']]) {
-    assert.ok(s.includes(`src="${FILES}${file}" integrity="${sha('sha384', path.join(PKG, 'dist', file))}" crossorigin="anonymous" referrerpolicy="no-referrer"`),
-      `the snippet loads ${file} with its hash, CORS and no referrer: ${s}`);
+  // The hashes are those of the files in the package: tend.js's in the script that adds it
+  // after the article has painted, tend-frame.js's on its tag.
+  for (const s of [snip.script, snip.element]) {
+    assert.ok(s.includes(`(document, "${FILES}tend.js", "${sha('sha384', path.join(PKG, 'dist/tend.js'))}")`), `the snippet adds tend.js with its hash: ${s}`);
+    assert.match(s, /s\.crossOrigin = 'anonymous'; s\.referrerPolicy = 'no-referrer';/, 'with CORS and no referrer');
+    assert.doesNotMatch(s, /<script src=/, 'no script tag the article fetches before it paints');
   }
+  assert.ok(snip.iframe.includes(`src="${FILES}tend-frame.js" integrity="${sha('sha384', path.join(PKG, 'dist/tend-frame.js'))}" crossorigin="anonymous" referrerpolicy="no-referrer"`),
+    `the iframe snippet loads tend-frame.js with its hash, CORS and no referrer: ${snip.iframe}`);
+  // What a strict Content-Security-Policy needs for it is printed: the script's own hash.
+  assert.equal(snip.csp, inlineSource(snip.script), 'the CSP source printed is the sha256 of the snippet\'s script');
+  assert.ok((await page.textContent('#csp')).includes(`script-src needs ${inlineSource(await page.inputValue('#script'))} https://cdn.jsdelivr.net 'wasm-unsafe-eval'`),
+    'for the CDN chosen, with its host');
   // The CDN choice writes the package's own address there.
   const manifest = JSON.parse(fs.readFileSync(path.join(PKG, 'package.json'), 'utf8'));
   await page.locator('input[name=host][value=jsdelivr]').check();
@@ -256,6 +272,58 @@ test('script + element from a CDN: draws, keeps answers across a reload, asks no
   assert.deepEqual(await reader.cookies(), [], 'no cookies');
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test("the snippet's script: tend.js only once the article has loaded and painted, once however often it is pasted, also when added after load; a strict policy without its hash refuses it", async () => {
+  // Harm prevented: the widget's script on the way of the article's first paint (the post
+  // ranks lower), two copies of Tend in one post, or a snippet that silently never loads.
+  const second = snip.script.replace('data-tend-exercise=', 'id="second" data-tend-section="second" data-tend-exercise=');
+  const page = await readerPage();
+  await page.goto(article('late-twice', `${snip.script}\n${second}`));
+  await H.waitReady(page);
+  await H.waitReady(page, '#second');
+  const when = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0], fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    const js = performance.getEntriesByType('resource').filter((e) => /\/tend\.js$/.test(e.name));
+    return { loadEnd: nav.loadEventEnd, fcp: fcp ? fcp.startTime : Infinity, starts: js.map((e) => e.startTime), tags: document.querySelectorAll('script[data-tend]').length };
+  });
+  assert.equal(when.starts.length, 1, 'tend.js fetched once for two snippets');
+  assert.equal(when.tags, 1, 'one script element added');
+  assert.ok(when.starts[0] >= when.loadEnd && when.starts[0] > when.fcp, `tend.js asked for after load (${when.loadEnd} ms) and the first paint (${when.fcp} ms): ${when.starts[0]} ms`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+
+  // Added after the page has loaded (a builder that inserts its blocks late): it still starts.
+  const late = await readerPage();
+  await late.goto(article('late-added', '<div id="slot"></div>'));
+  await late.waitForFunction(() => document.readyState === 'complete');
+  await late.evaluate((html) => {
+    const slot = document.getElementById('slot'), t = document.createElement('template');
+    t.innerHTML = html;
+    for (const n of [...t.content.childNodes]) {
+      if (n.nodeName !== 'SCRIPT') { slot.appendChild(n); continue; }
+      const s = document.createElement('script'); // as a builder's own loader runs what it inserts
+      s.textContent = n.textContent;
+      slot.appendChild(s);
+    }
+  }, snip.script);
+  await H.waitReady(late);
+  assert.ok(await drawsOnCanvas(late, H.WIDGET), 'the widget draws');
+  assert.deepEqual(late.errors, []);
+  await late.close();
+
+  // The same article under a policy that lacks the printed hash: the browser refuses the
+  // script, so the hash is what lets it run.
+  const strict = await serve(blogDir, 0, { host: '127.0.0.1', csp: CSP_WITHOUT_HASH });
+  const refused = await readerPage();
+  await refused.addInitScript(() => { window.__refused = []; document.addEventListener('securitypolicyviolation', (e) => window.__refused.push(e.effectiveDirective)); });
+  await refused.goto(`http://127.0.0.1:${strict.address().port}/late-twice/`);
+  await refused.waitForFunction(() => document.readyState === 'complete');
+  await H.sleep(500);
+  assert.deepEqual(await refused.evaluate(() => [window.__refused.includes('script-src-elem'), !!document.querySelector('[data-tend-exercise]').__tend]), [true, false],
+    'refused by the policy, and so no widget');
+  await refused.close();
+  await new Promise((r) => strict.close(r));
 });
 
 test("the custom element from a script URL alone (Wix's Custom Element): before or after the script, removed, re-added, moved; the page's CSS and the widget's kept apart", async () => {

@@ -1,10 +1,12 @@
 // Tend: the snippet page's script. What the practice picks goes to the live preview (a
 // <tend-exercise> of this package's own tend.js) and into three snippets: the script with a
 // data-tend-* element, the <tend-exercise> custom element, and the iframe with its resizer.
-// Each script tag carries the integrity hash of the file it loads (fixed at build time, in
+// The first two load tend.js by late_script.js (after the article has painted), with the
+// Content-Security-Policy source that allows it printed beside them. Each script carries the integrity hash of the file it loads (fixed at build time, in
 // tend-package), crossorigin (the CDN's copy is checked with CORS) and no referrer (a CDN
 // never learns which article is open). Nothing here asks the network for anything.
 import { PACKAGE } from 'tend-package';
+import { lateScript, lateScriptBody, cspSource } from './late_script.js';
 
 const CDN = {
   jsdelivr: `https://cdn.jsdelivr.net/npm/${PACKAGE.name}@${PACKAGE.version}/dist/`,
@@ -50,12 +52,28 @@ function snippets(v) {
   const base = filesBase(), frame = frameBase();
   const title = (PACKAGE.exercises.find((e) => e.id === v.exercise) || {}).title || 'A guided exercise';
   return {
-    script: `${script(base, 'tend.js')}\n<div${attrs(v, 'data-tend-')}></div>`,
-    element: `${script(base, 'tend.js')}\n<tend-exercise${attrs(v, '')}></tend-exercise>`,
+    script: `${lateScript(base + 'tend.js', PACKAGE.integrity['tend.js'])}\n<div${attrs(v, 'data-tend-')}></div>`,
+    element: `${lateScript(base + 'tend.js', PACKAGE.integrity['tend.js'])}\n<tend-exercise${attrs(v, '')}></tend-exercise>`,
+    late: lateScriptBody(base + 'tend.js', PACKAGE.integrity['tend.js']),
     wix: `${base}tend.js?${query(v)}`,
     iframe: frame ? `<iframe src="${esc(frame + 'embed.html?' + query(v))}" data-tend-frame\n    title="${esc(title)}" referrerpolicy="no-referrer" allow="clipboard-write"\n` +
       `    style="display:block;width:100%;height:640px;border:0"></iframe>\n${script(frame, 'tend-frame.js')}` : '',
   };
+}
+
+// A strict policy allows the late script by its hash (crypto.subtle: a secure context only).
+let cspAsked = 0;
+function showCsp(body, origin) {
+  const asked = ++cspAsked, p = $('csp');
+  if (!(window.crypto && crypto.subtle)) {
+    p.textContent = 'If your site sends a Content-Security-Policy: open this page over https to see the hash its script-src needs.';
+    return;
+  }
+  cspSource(body, (bytes) => crypto.subtle.digest('SHA-256', bytes)).then((src) => {
+    if (asked !== cspAsked) return;
+    p.textContent = `If your site sends a Content-Security-Policy, its script-src needs ${src} ${origin} 'wasm-unsafe-eval', and its style-src and connect-src ${origin}.`;
+    p.setAttribute('data-source', src);
+  });
 }
 
 let previewTimer = 0;
@@ -65,6 +83,7 @@ function update() {
   $('element').value = s.element;
   $('iframe').value = s.iframe;
   $('frame-warn').hidden = !!s.iframe;
+  showCsp(s.late, new URL(filesBase()).origin);
   $('wix-element').textContent = `Wix's Custom Element takes a script address and a tag name only: give it ${s.wix} as the server URL and tend-exercise as the tag name.`;
   // The preview starts again on a change of attribute; typing waits for a pause.
   clearTimeout(previewTimer);
