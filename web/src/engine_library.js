@@ -223,5 +223,35 @@ mergeInto(LibraryManager.library, {
   tend_storage_blocked__deps: ['$tendArea'],
   tend_storage_blocked: function () {
     try { return tendArea() ? 0 : 1; } catch (e) { return 1; }
-  }
+  },
+
+  // ---- WebGL: four of Emscripten's calls, in the size our renderer needs -------------------
+  // Same names, so these replace Emscripten's own, which serve any GL program (every pixel
+  // type, uniform arrays, error tracking): about 1 KB gzipped more for calls the renderer
+  // (src/web/webgl_renderer.cpp) makes in one form only, said beside each.
+
+  // Only the link status is asked.
+  glGetProgramiv__deps: ['$GL'],
+  glGetProgramiv: function (program, pname, p) {
+    HEAP32[p >> 2] = GLctx.getProgramParameter(GL.programs[program], pname) ? 1 : 0;
+  },
+
+  // Plain uniforms, no arrays: a location is an index into the program's own list.
+  glGetUniformLocation__deps: ['$GL'],
+  glGetUniformLocation: function (program, name) {
+    var p = GL.programs[program], loc = p && GLctx.getUniformLocation(p, UTF8ToString(name));
+    if (!loc) return -1;
+    return (p.tendUniforms = p.tendUniforms || []).push(loc) - 1;
+  },
+
+  glUniform4f: function (location, x, y, z, w) {
+    var p = GLctx.currentProgram;
+    if (p && p.tendUniforms) GLctx.uniform4f(p.tendUniforms[location] || null, x, y, z, w);
+  },
+
+  // Bytes only (the font atlas, one byte per pixel), in WebGL 2's form that reads from an offset
+  // into the heap rather than a copied view.
+  glTexImage2D: function (target, level, internalFormat, width, height, border, format, type, pixels) {
+    GLctx.texImage2D(target, level, internalFormat, width, height, border, format, type, HEAPU8, pixels);
+  },
 });
