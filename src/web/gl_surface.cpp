@@ -1,6 +1,7 @@
 #include "gl_surface.h"
 
 #include <cmath>
+#include <cstring>
 
 #include <GLES3/gl3.h>
 #include <emscripten/html5.h>
@@ -56,6 +57,7 @@ void GlSurface::destroy() {
 EM_BOOL GlSurface::on_lost(int, const void*, void* self) {
     auto* s = static_cast<GlSurface*>(self);
     s->lost_ = true;
+    s->shown_ = 0;
     // Its GL objects died with the context; forget them (the calls are harmless no-ops now).
     if (s->renderer_up_) ImGui_ImplTendGL_Shutdown();
     s->renderer_up_ = false;
@@ -92,16 +94,49 @@ void GlSurface::resize(int fb_w, int fb_h) {
     if (fb_w == fb_w_ && fb_h == fb_h_) return;
     fb_w_ = fb_w;
     fb_h_ = fb_h;
+    shown_ = 0;  // resizing clears the canvas
     emscripten_set_canvas_element_size(selector_.c_str(), fb_w, fb_h);
 }
 
-void GlSurface::begin() {
+namespace {
+// FNV-1a over 8-byte words: a frame's draw data is a few hundred KB at most.
+struct Fnv {
+    std::uint64_t h = 1469598103934665603ull;
+    void add(const void* p, std::size_t n) {
+        const auto* b = static_cast<const unsigned char*>(p);
+        std::uint64_t w;
+        for (; n >= 8; b += 8, n -= 8) std::memcpy(&w, b, 8), h = (h ^ w) * 1099511628211ull;
+        for (; n > 0; b++, n--) h = (h ^ *b) * 1099511628211ull;
+    }
+    template <class T> void add(const T& v) { add(&v, sizeof v); }
+};
+
+std::uint64_t hash_of(const ImDrawData* d, const ImVec4& ground, int fb_w, int fb_h) {
+    Fnv f;
+    f.add(ground), f.add(fb_w), f.add(fb_h), f.add(d->DisplayPos), f.add(d->DisplaySize), f.add(d->FramebufferScale);
+    for (int i = 0; i < d->CmdListsCount; i++) {
+        const ImDrawList* l = d->CmdLists[i];
+        f.add(l->VtxBuffer.Data, l->VtxBuffer.size_in_bytes());
+        f.add(l->IdxBuffer.Data, l->IdxBuffer.size_in_bytes());
+        for (const ImDrawCmd& c : l->CmdBuffer)
+            f.add(c.ClipRect), f.add(c.TextureId), f.add(c.VtxOffset), f.add(c.IdxOffset), f.add(c.ElemCount);
+    }
+    return f.h | 1;  // never 0, which means "unknown"
+}
+}  // namespace
+
+bool GlSurface::present(const ImVec4& ground) {
+    ImDrawData* d = ImGui::GetDrawData();
+    std::uint64_t h = hash_of(d, ground, fb_w_, fb_h_);
+    if (h == shown_) return false;
     emscripten_webgl_make_context_current(ctx_);
     glViewport(0, 0, fb_w_, fb_h_);
-    glClearColor(0, 0, 0, 0);
+    // Premultiplied, as the blending leaves everything drawn over it.
+    glClearColor(ground.x * ground.w, ground.y * ground.w, ground.z * ground.w, ground.w);
     glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplTendGL_RenderDrawData(d, fb_w_, fb_h_);
+    shown_ = h;
+    return true;
 }
-
-void GlSurface::present() { ImGui_ImplTendGL_RenderDrawData(ImGui::GetDrawData(), fb_w_, fb_h_); }
 
 }  // namespace tend::web

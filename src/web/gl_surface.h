@@ -7,7 +7,10 @@
 
 #include <emscripten/html5_webgl.h>
 
+#include <cstdint>
 #include <string>
+
+struct ImVec4;
 
 namespace tend::web {
 
@@ -33,8 +36,14 @@ public:
         selector_ = selector;
         resize(fb_w, fb_h);
     }
-    void begin();     // make current, clear to transparent
-    void present();   // ImGui's draw data
+    // ImGui's draw data over the canvas cleared to `ground`; false when it would draw the very
+    // pixels already on screen, which are then left as they are: a canvas not drawn to costs
+    // the browser nothing to composite again, while one drawn to is rendered and copied whole
+    // into the page's next frame (tens of ms on a software renderer, which the next input
+    // waits for). The ground is a clear, not a quad: blending every pixel of the canvas cost
+    // a software renderer more than all the rest of a frame.
+    bool present(const ImVec4& ground);
+    void redraw() { shown_ = 0; }  // the next present() draws (the font texture changed)
 
 private:
     static EM_BOOL on_lost(int, const void*, void* self);
@@ -45,6 +54,7 @@ private:
     bool lost_ = false;
     bool renderer_up_ = false;
     int fb_w_ = 0, fb_h_ = 0;
+    std::uint64_t shown_ = 0;  // what is on screen: a hash of the draw data and size it came from (0: unknown)
     float ro_css_w_ = 0, ro_css_h_ = 0;
     int ro_dev_w_ = 0, ro_dev_h_ = 0;
     void (*restored_cb_)(void*) = nullptr;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
@@ -301,6 +302,12 @@ int Widget::on_raf(double now, void* self) {
     return EM_FALSE;  // one frame per request: we decide each time whether another is needed
 }
 
+void Widget::on_tap(void* self) {
+    auto* w = static_cast<Widget*>(self);
+    w->tap_timer_ = 0;
+    w->press(std::exchange(w->tapped_, std::string()));
+}
+
 void Widget::on_timer(void* self) {
     auto* w = static_cast<Widget*>(self);
     w->timer_ = 0;
@@ -365,9 +372,6 @@ ui::Frame Widget::layout(double now, float css_w, float css_h, int fb_w, int fb_
     if (screen_.pacer) vs.pacer = screen::pacer_words(pacer_, *words_);
     ui::Frame f = step_screen_.draw(screen_, vs, theme_, fonts_, css_w, dt);
     ImGui::End();
-    // The card fills the canvas; CSS rounds its corners and gives it a soft shadow.
-    ImGui::GetBackgroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(css_w, css_h),
-                                                  ImGui::ColorConvertFloat4ToU32(theme_.surface));
     return f;
 }
 
@@ -382,6 +386,7 @@ void Widget::frame(double now) {
     fonts_for(static_cast<float>(fb_w / css_w));
     if (texture_stale_) {
         ImGui_ImplTendGL_UpdateFontsTexture();
+        gl_.redraw();
         texture_stale_ = false;
     }
 
@@ -396,16 +401,20 @@ void Widget::frame(double now) {
     ui::record_drawn_text(nullptr);
     ImGui::Render();
     gl_.resize(static_cast<int>(fb_w), static_cast<int>(fb_h));
-    gl_.begin();
-    gl_.present();
+    gl_.present(theme_.surface);  // the card fills the canvas; CSS rounds its corners and gives it a soft shadow
     frames_++;
 
     // Height follows content (one frame late; the ResizeObserver brings the next frame).
     bridge_.lay_out(std::ceil(f.content_height), f.field, f.targets);
     targets_ = std::move(f.targets);
 
-    if (!f.pressed.empty()) {
-        press(f.pressed);
+    // A tap is answered in a task of its own, after this frame: the browser paints the tap's
+    // frame first, and a step change's work (the session, saving, the mirror) doesn't hold up
+    // that paint (interaction to next paint). Another tap before it is answered is the same
+    // tap's bounce on the screen it was made on, and is dropped.
+    if (!f.pressed.empty() && !tap_timer_) {
+        tapped_ = f.pressed;
+        tap_timer_ = emscripten_set_timeout(&Widget::on_tap, 0, this);
         settle_ = std::max(settle_, kSettleFrames);
     }
 

@@ -67,7 +67,7 @@ public:
     std::string state_json() const;
     std::string targets_json() const { return web::targets_json(targets_); }
     int frames() const { return frames_; }
-    bool frame_pending() const { return raf_ != 0; }  // a frame is asked for and not drawn yet
+    bool frame_pending() const { return raf_ != 0 || tap_timer_ != 0; }  // a frame or a tap is waiting
     int missing_glyphs(const std::string& text) const;
     void record_text(bool on);         // keep every text the canvas draws (drawn_text(): the last frame's)
     std::string drawn_text() const;
@@ -75,6 +75,7 @@ public:
 private:
     static int on_raf(double now, void* self);
     static void on_timer(void* self);
+    static void on_tap(void* self);
     static void on_restored(void* self);
     static void on_tick(void* self);
     void request_frame();
@@ -141,6 +142,8 @@ private:
     bool mounted_ = false;
     long raf_ = 0;
     long timer_ = 0;
+    long tap_timer_ = 0;               // a tap on the canvas, answered in a task after its frame (on_tap)
+    std::string tapped_;               // that tap's control
     int settle_ = 0;
     int frames_ = 0;
     bool on_screen_ = true;

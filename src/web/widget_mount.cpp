@@ -125,7 +125,8 @@ void Widget::unmount() {
     mounted_ = false;
     if (raf_) emscripten_cancel_animation_frame(raf_);
     if (timer_) emscripten_clear_timeout(timer_);
-    raf_ = timer_ = 0;
+    if (tap_timer_) emscripten_clear_timeout(tap_timer_);
+    raf_ = timer_ = tap_timer_ = 0;
     page::unwatch();
     if (dom_only_) return;
     ImGui::SetCurrentContext(imgui_);
