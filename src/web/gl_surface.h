@@ -54,7 +54,7 @@ private:
     bool lost_ = false;
     bool renderer_up_ = false;
     int fb_w_ = 0, fb_h_ = 0;
-    std::uint64_t shown_ = 0;  // what is on screen: a hash of the draw data and size it came from (0: unknown)
+    std::uint64_t shown_ = 0;  // what is on screen: a hash of the draw data, ground and size it came from (0: unknown)
     float ro_css_w_ = 0, ro_css_h_ = 0;
     int ro_dev_w_ = 0, ro_dev_h_ = 0;
     void (*restored_cb_)(void*) = nullptr;
