@@ -125,10 +125,10 @@ std::uint64_t hash_of(const ImDrawData* d, const ImVec4& ground, int fb_w, int f
 }
 }  // namespace
 
-bool GlSurface::present(const ImVec4& ground) {
+void GlSurface::present(const ImVec4& ground) {
     ImDrawData* d = ImGui::GetDrawData();
     std::uint64_t h = hash_of(d, ground, fb_w_, fb_h_);
-    if (h == shown_) return false;
+    if (h == shown_) return;
     emscripten_webgl_make_context_current(ctx_);
     glViewport(0, 0, fb_w_, fb_h_);
     // Premultiplied, as the blending leaves everything drawn over it.
@@ -136,7 +136,6 @@ bool GlSurface::present(const ImVec4& ground) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplTendGL_RenderDrawData(d, fb_w_, fb_h_);
     shown_ = h;
-    return true;
 }
 
 }  // namespace tend::web

@@ -36,13 +36,13 @@ public:
         selector_ = selector;
         resize(fb_w, fb_h);
     }
-    // ImGui's draw data over the canvas cleared to `ground`; false when it would draw the very
+    // ImGui's draw data over the canvas cleared to `ground`; nothing when it would draw the very
     // pixels already on screen, which are then left as they are: a canvas not drawn to costs
     // the browser nothing to composite again, while one drawn to is rendered and copied whole
     // into the page's next frame (tens of ms on a software renderer, which the next input
     // waits for). The ground is a clear, not a quad: blending every pixel of the canvas cost
     // a software renderer more than all the rest of a frame.
-    bool present(const ImVec4& ground);
+    void present(const ImVec4& ground);
     void redraw() { shown_ = 0; }  // the next present() draws (the font texture changed)
 
 private:
