@@ -1,7 +1,7 @@
 // What the widget costs the article it sits in (issue #13). Prints numbers, asserts nothing.
 // Not a test, and not part of scripts/test.
 //
-//   node tests/bench/guest_bench.mjs [--lighthouse N] [--runs N] [--json FILE] [--no-lighthouse] [--no-bytes] [--tag]
+//   node tests/bench/guest_bench.mjs [--lighthouse N] [--runs N] [--json FILE] [--traces N] [--no-lighthouse] [--no-start] [--no-bytes] [--tag]
 //
 // Against the built site (build-web/site, or TEND_SITE), served with the tests' strict CSP:
 //
@@ -16,8 +16,8 @@
 //               engine is fetched and compiled then), scroll the widget into view (the
 //               trigger), and time trigger → the end of the first frame (handle.ready settles
 //               right after it), with mount's steps (handle._debug.mountSteps) and the WebGL
-//               context's creation (getContext, timed from outside); Chrome's trace of one more
-//               load gives the longest main-thread task of Tend's, load to first frame, and
+//               context's creation (getContext, timed from outside); Chrome's traces of more
+//               loads (--traces, default 3) give the longest main-thread task of Tend's, load to first frame, and
 //               what it held. Also a page with the widget on its first screen: navigation →
 //               first contentful paint and → the widget's first frame
 //   inp         interaction to next frame with Chromium's CPU throttled 4×: the Event Timing
@@ -44,6 +44,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || dflt : dflt);
 const LH_RUNS = opt('--lighthouse', 5);
 const RUNS = opt('--runs', 9);
+const TRACES = opt('--traces', 3);
 const JSON_OUT = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 
 const median = (xs) => { const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b); if (!s.length) return NaN; const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -76,6 +77,9 @@ const firstScreen = demo.replace(section, '').replace(/(<div class="byline">[\s\
 const topSite = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-top-'));
 fs.cpSync(site, topSite, { recursive: true });
 fs.writeFileSync(path.join(topSite, 'demo/index.html'), firstScreen);
+const topLateSite = fs.mkdtempSync(path.join(os.tmpdir(), 'tend-top-late-'));
+fs.cpSync(site, topLateSite, { recursive: true });
+fs.writeFileSync(path.join(topLateSite, 'demo/index.html'), firstScreen.replace(SCRIPT, `<script>${lateBody}</script>`));
 
 // ---- Lighthouse --------------------------------------------------------------------------
 const LH = path.join(H.root, 'node_modules/lighthouse/cli/index.js');
@@ -236,24 +240,37 @@ async function longestTask(h) {
   return res;
 }
 
-// The widget on the first screen: it starts at once, after the article's first paint.
-async function firstScreenRuns() {
-  const h = await H.start({ site: topSite });
+// The widget on the first screen: it starts at once, after the article's first paint; with
+// the layout shift (CLS's sum) from navigation to a second after its first frame.
+async function firstScreenRuns(late) {
+  const h = await H.start(late ? { site: topLateSite, csp: lateCsp } : { site: topSite });
   const runs = [];
   for (let i = 0; i < Math.max(3, RUNS >> 1); i++) {
     const page = await h.newPage({ width: 1024 });
     await page.goto(h.base + '/demo/');
     runs.push(await page.evaluate(async () => {
-      const el = document.querySelector('[data-tend-exercise]');
+      let el;
+      while (!(el = document.querySelector('[data-tend-exercise]')) || !el.__tend) await new Promise((r) => setTimeout(r, 20));
       await el.__tend.ready;
+      const ready = performance.now();
+      await new Promise((r) => setTimeout(r, 1000));
+      // Layout shifts reach an observer only (buffered), not performance.getEntriesByType.
+      const shifts = (await new Promise((r) => {
+        new PerformanceObserver((l, po) => { po.disconnect(); r(l.getEntries()); }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => r([]), 500);
+      })).filter((e) => !e.hadRecentInput);
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       const lcp = await new Promise((r) => new PerformanceObserver((l) => r(l.getEntries().pop())).observe({ type: 'largest-contentful-paint', buffered: true }));
-      return { fcp: fcp ? fcp.startTime : NaN, ready: performance.now(), lcp: lcp ? lcp.startTime : NaN, lcpTag: lcp && lcp.element ? lcp.element.tagName : '' };
+      return { fcp: fcp ? fcp.startTime : NaN, ready, lcp: lcp ? lcp.startTime : NaN, lcpTag: lcp && lcp.element ? lcp.element.tagName : '',
+        cls: shifts.reduce((a, e) => a + e.value, 0), shiftsAt: shifts.map((e) => Math.round(e.startTime)),
+        whatMoved: shifts.map((e) => `${e.value.toFixed(3)}: ` + e.sources.map((s) => `${s.node ? s.node.nodeName + '.' + (s.node.className || '') : '?'} ${s.previousRect.y}+${s.previousRect.height}->${s.currentRect.y}+${s.currentRect.height}`).join('; ')) };
     }));
     await page.context().close();
   }
   await h.close();
-  console.log(`\nThe widget on the first screen (${runs.length} loads): navigation → FCP median ${f1(median(runs.map((r) => r.fcp)))} ms, → LCP ${f1(median(runs.map((r) => r.lcp)))} ms (${runs[0].lcpTag}), → the widget's first frame ${f1(median(runs.map((r) => r.ready)))} ms`);
+  console.log(`\nThe widget on the first screen, ${late ? "by the snippet page's script" : 'by a <script defer> tag'} (${runs.length} loads): navigation → FCP median ${f1(median(runs.map((r) => r.fcp)))} ms, → LCP ${f1(median(runs.map((r) => r.lcp)))} ms (${runs[0].lcpTag}), → the widget's first frame ${f1(median(runs.map((r) => r.ready)))} ms`);
+  console.log(`  layout shift: ${runs.map((r) => r.cls.toFixed(3)).join(' ')} (shifts at ${runs.map((r) => r.shiftsAt.join('/') || '–').join(' ')} ms)`);
+  for (const d of runs[0].whatMoved) console.log(`    what moved in the first load: ${d}`);
   return runs;
 }
 
@@ -303,19 +320,22 @@ async function inp(h) {
 
 // ---- run ----------------------------------------------------------------------------------
 if (!args.includes('--no-lighthouse')) out.lighthouse = await lighthouseAB();
-{
+if (!args.includes('--no-start')) {
   const h = await H.start();
   out.start = await startRuns(h);
-  out.longestTask = await longestTask(h);
+  out.longestTask = [];
+  for (let i = 0; i < TRACES; i++) out.longestTask.push(await longestTask(h));
+  const ms = (k) => out.longestTask.map((r) => (r[k] ? r[k].ms : NaN));
+  console.log(`\nLongest task over ${TRACES} traced loads: before the trigger ${ms('before').map(f1).join(' ')} ms; trigger → first frame ${ms('mount').map(f1).join(' ')} ms`);
   out.inp = await inp(h);
   await h.close();
 }
-out.firstScreen = await firstScreenRuns();
+out.firstScreen = { tag: await firstScreenRuns(false), late: await firstScreenRuns(true) };
 if (!args.includes('--no-bytes')) {
   out.bytes = await byteBreakdown();
   printBreakdown(out.bytes);
 }
 out.loadAfter = load();
 console.log(`\nload average at the end: ${out.loadAfter}`);
-for (const d of [without, topSite, lateSite]) fs.rmSync(d, { recursive: true, force: true });
+for (const d of [without, topSite, topLateSite, lateSite]) fs.rmSync(d, { recursive: true, force: true });
 if (JSON_OUT) fs.writeFileSync(JSON_OUT, JSON.stringify(out, null, 2));

@@ -48,9 +48,9 @@ export const GPU_COMPOSITING_ARGS = ['--use-angle=swiftshader', ...QUIET_ARGS];
 export const WIDGET = '[data-tend-exercise]';
 
 // Starts the server and the browser. Returns { base, browser, newPage, close }.
-export async function start({ extraArgs = [], site = siteDir, args = CHROMIUM_ARGS } = {}) {
+export async function start({ extraArgs = [], site = siteDir, args = CHROMIUM_ARGS, csp } = {}) {
   if (!fs.existsSync(path.join(site, 'tend.js'))) throw new Error(`no built site in ${site}: run scripts/build-web`);
-  const server = await serve(site, 0);
+  const server = await serve(site, 0, csp ? { csp } : {});
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.TEND_CHROMIUM || '/usr/bin/chromium',
