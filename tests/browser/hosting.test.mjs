@@ -177,6 +177,7 @@ before(async () => {
   }));
   snip.wixUrl = snip.wix.match(/(http\S+tend\.js\?\S+)/)[1];
   snip.csp = await page.getAttribute('#csp', 'data-source');
+  snip.styleCsp = await page.getAttribute('#csp', 'data-style-source');
   await page.close();
 
   // The blog allows scripts, styles, connections and frames from the files' site only (and
@@ -222,6 +223,9 @@ test('the snippet page: runs from the package alone, shows the widget live, and 
     `the iframe snippet loads tend-frame.js with its hash, CORS and no referrer: ${snip.iframe}`);
   // What a strict Content-Security-Policy needs for it is printed: the script's own hash.
   assert.equal(snip.csp, inlineSource(snip.script), 'the CSP source printed is the sha256 of the snippet\'s script');
+  for (const s of [snip.script, snip.element]) assert.match(s, /\n    style="display:block;min-height:\d+px"><\//, 'the element holds the exercise\'s place');
+  const style = snip.script.match(/ style="([^"]*)"/)[1];
+  assert.equal(snip.styleCsp, `'sha256-${crypto.createHash('sha256').update(style).digest('base64')}'`, "the CSP source printed for the element's style is its sha256");
   assert.ok((await page.textContent('#csp')).includes(`script-src needs ${inlineSource(await page.inputValue('#script'))} https://cdn.jsdelivr.net 'wasm-unsafe-eval'`),
     'for the CDN chosen, with its host');
   // The CDN choice writes the package's own address there.
@@ -324,6 +328,33 @@ test("the snippet's script: tend.js only once the article has loaded and painted
     'refused by the policy, and so no widget');
   await refused.close();
   await new Promise((r) => strict.close(r));
+});
+
+test("the snippet holds the exercise's place: on the article's first screen nothing moves when it appears, and then the card's own height holds it", async () => {
+  // Harm prevented: tend.js arrives after the article has painted (the snippet's script), and
+  // the box it builds then pushes the article's text down under the reader's eyes: a layout
+  // shift, which Core Web Vitals count against the post (0.145 here without the place).
+  for (const [name, snippet, sel] of [['place-script', snip.script, H.WIDGET], ['place-element', snip.element, 'tend-exercise']]) {
+    const page = await readerPage();
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().filter((e) => !e.hadRecentInput)
+        .map((e) => `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms`))).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(article(name, snippet));
+    await page.waitForFunction((s) => { const el = document.querySelector(s); return !!(el && el.__tend && el.__tend.ready); }, sel);
+    assert.ok(await page.evaluate((s) => document.querySelector(s).__tend.ready.then((h) => !!h), sel), `${name}: the widget started on the first screen`);
+    await H.sleep(800);
+    const after = await page.evaluate((s) => {
+      const el = document.querySelector(s), frame = (el.shadowRoot || el).querySelector('.tend-frame');
+      return { shifts: window.__shifts, minHeight: el.style.minHeight, el: el.getBoundingClientRect().height, frame: frame.getBoundingClientRect().height };
+    }, sel);
+    assert.deepEqual(after.shifts, [], `${name}: nothing on the first screen moved`);
+    assert.equal(after.minHeight, '', `${name}: the snippet's place was let go once the card was drawn`);
+    assert.ok(Math.abs(after.el - after.frame) < 1 && after.frame > 300, `${name}: the element is the card's height (${after.el} vs ${after.frame})`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
 });
 
 test("the custom element from a script URL alone (Wix's Custom Element): before or after the script, removed, re-added, moved; the page's CSS and the widget's kept apart", async () => {

@@ -7,6 +7,7 @@
 // never learns which article is open). Nothing here asks the network for anything.
 import { PACKAGE } from 'tend-package';
 import { lateScript, lateScriptBody, cspSource } from './late_script.js';
+import { PLACE_STYLE } from '../src/place.js';
 
 const CDN = {
   jsdelivr: `https://cdn.jsdelivr.net/npm/${PACKAGE.name}@${PACKAGE.version}/dist/`,
@@ -52,8 +53,8 @@ function snippets(v) {
   const base = filesBase(), frame = frameBase();
   const title = (PACKAGE.exercises.find((e) => e.id === v.exercise) || {}).title || 'A guided exercise';
   return {
-    script: `${lateScript(base + 'tend.js', PACKAGE.integrity['tend.js'])}\n<div${attrs(v, 'data-tend-')}></div>`,
-    element: `${lateScript(base + 'tend.js', PACKAGE.integrity['tend.js'])}\n<tend-exercise${attrs(v, '')}></tend-exercise>`,
+    script: `${lateScript(base + 'tend.js', PACKAGE.integrity['tend.js'])}\n<div${attrs(v, 'data-tend-')}\n    style="${PLACE_STYLE}"></div>`,
+    element: `${lateScript(base + 'tend.js', PACKAGE.integrity['tend.js'])}\n<tend-exercise${attrs(v, '')}\n    style="${PLACE_STYLE}"></tend-exercise>`,
     late: lateScriptBody(base + 'tend.js', PACKAGE.integrity['tend.js']),
     wix: `${base}tend.js?${query(v)}`,
     iframe: frame ? `<iframe src="${esc(frame + 'embed.html?' + query(v))}" data-tend-frame\n    title="${esc(title)}" referrerpolicy="no-referrer" allow="clipboard-write"\n` +
@@ -69,10 +70,13 @@ function showCsp(body, origin) {
     p.textContent = 'If your site sends a Content-Security-Policy: open this page over https to see the hash its script-src needs.';
     return;
   }
-  cspSource(body, (bytes) => crypto.subtle.digest('SHA-256', bytes)).then((src) => {
+  const digest = (bytes) => crypto.subtle.digest('SHA-256', bytes);
+  Promise.all([cspSource(body, digest), cspSource(PLACE_STYLE, digest)]).then(([src, place]) => {
     if (asked !== cspAsked) return;
-    p.textContent = `If your site sends a Content-Security-Policy, its script-src needs ${src} ${origin} 'wasm-unsafe-eval', and its style-src and connect-src ${origin}.`;
+    p.textContent = `If your site sends a Content-Security-Policy, its script-src needs ${src} ${origin} 'wasm-unsafe-eval', ` +
+      `its connect-src ${origin}, and its style-src ${origin} 'unsafe-hashes' ${place} (the element's style, which holds the exercise's place until it is drawn).`;
     p.setAttribute('data-source', src);
+    p.setAttribute('data-style-source', place);
   });
 }
 

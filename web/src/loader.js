@@ -36,6 +36,7 @@ import { askOnFirstTap } from './frame.js';
 import { Host } from './host.js';
 import { hold, holdEach } from './hold.js';
 import { hashOf } from './integrity.js';
+import { PLACE_PX, releasePlace } from './place.js';
 import { askToKeep } from './persist.js';
 import { has, setLang, table } from './mirror.js';
 import { dataOptions, engineConfig, exerciseSource, loadExercise } from './options.js';
@@ -142,7 +143,7 @@ function start() {
     // Where each element is, inline and !important: no theme of the page can move it (hold.js).
     holdEach(dom.frame, 'frame');
     holdEach(dom.canvas, 'canvas');
-    dom.canvas.style.setProperty('height', '480px', 'important'); // reserved so the article doesn't jump when it loads
+    dom.canvas.style.setProperty('height', PLACE_PX + 'px', 'important'); // reserved so the article doesn't jump when it loads (place.js)
     hold(dom.live, 'unseen');
     [dom.canvas, dom.live, dom.layer, dom.message].forEach((e) => dom.frame.appendChild(e));
     (into || el).appendChild(dom.frame);
@@ -179,6 +180,7 @@ function start() {
       dom.message.textContent = cantShow(language || document.documentElement.lang, !!cause);
       setLang(dom.message, language || document.documentElement.lang);
       dom.message.hidden = false;
+      releasePlace(el);
     };
     const host = Host(dom, emit);
     const stopKeepingInSight = keepInSight(dom.frame, dom.field); // the reply box above a phone's keyboard
@@ -264,6 +266,7 @@ function start() {
           if (rc !== 0 && rc !== 3) { fail(); return null; }
           engine = e;
           host.attach(e);
+          releasePlace(el); // the card holds its place now
           return handle;
         });
       });
