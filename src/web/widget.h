@@ -40,7 +40,7 @@ enum MountResult { kMounted = 0, kBadExercise = 1, kMoreSteps = 2, kMountedWitho
 class Widget {
 public:
     // Mounting is done in steps, so that no one task of the page's is long: mount() reads and
-    // checks the exercise, then each mount_step() does one more (the reader's session, the
+    // checks the exercise, then each mount_step() does one more (its content hash, the reader's session, the
     // screen and the page's watchers, the atlas, the first layout, the WebGL context, the
     // first frame) until it reports kMounted or kMountedWithoutCanvas. The page lets other
     // work run between the calls (web/src/engine.js).
@@ -139,6 +139,7 @@ private:
 
     // Frame scheduling.
     int mount_step_ = 0;               // the next of mount_step()'s steps
+    std::string exercise_text_;        // mount()'s, until the next step has its content hash
     bool mounted_ = false;
     long raf_ = 0;
     long timer_ = 0;

@@ -54,17 +54,21 @@ int Widget::mount(const std::string& selector, const std::string& exercise_text,
         return kBadExercise;
     }
     exercise_ = std::move(*load.exercise);
-    around_.content_hash = content_hash(exercise_text);  // "About this exercise" shows it; it never changes
+    exercise_text_ = exercise_text;  // for its content hash, the next step (it reads the text once more)
     mount_step_ = 0;
     return kMoreSteps;
 }
 
 int Widget::mount_step() {
     switch (mount_step_++) {
-        case 0:  // the reader's session, the widget's words and theme
+        case 0:  // the content hash "About this exercise" shows (it never changes)
+            around_.content_hash = content_hash(exercise_text_);
+            std::string().swap(exercise_text_);
+            return kMoreSteps;
+        case 1:  // the reader's session, the widget's words and theme
             open_session();
             return kMoreSteps;
-        case 1: {  // ImGui, the page's watchers, and the first screen (the DOM mirror shows it)
+        case 2: {  // ImGui, the page's watchers, and the first screen (the DOM mirror shows it)
             imgui_ = ImGui::CreateContext();
             ImGui::SetCurrentContext(imgui_);
             ui::apply_to_style(theme_, ImGui::GetStyle());
@@ -74,13 +78,13 @@ int Widget::mount_step() {
             after_change();
             return kMoreSteps;
         }
-        case 2:  // the atlas: the glyphs of what is on screen and of the widget's own words
+        case 3:  // the atlas: the glyphs of what is on screen and of the widget's own words
             first_atlas();
             return kMoreSteps;
-        case 3:  // the first step laid out, and the canvas sized to it
+        case 4:  // the first step laid out, and the canvas sized to it
             lay_out_first();
             return kMoreSteps;
-        case 4:  // the WebGL context: one browser call, which can't be split
+        case 5:  // the WebGL context: one browser call, which can't be split
             if (gl_.create(selector_, &Widget::on_restored, this)) return kMoreSteps;
             // No WebGL2 (too old, switched off, or the canvas is blocked): the DOM mirror is the widget.
             ImGui_ImplTendWeb_Shutdown();
@@ -89,7 +93,7 @@ int Widget::mount_step() {
             dom_only_ = true;
             poke();
             return kMountedWithoutCanvas;
-        case 5:
+        case 6:
             // Drawn now rather than at the next animation frame: the browser shows it at its
             // next paint either way, and the reader's wait is one frame shorter.
             frame(emscripten_get_now());

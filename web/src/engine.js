@@ -60,7 +60,7 @@ export function startEngine(module, base, host) {
 }
 
 // Mount's steps (src/web/widget.h), by name, for handle._debug.mountSteps.
-const STEPS = ['exercise', 'session', 'screen', 'atlas', 'layout', 'context', 'first frame'];
+const STEPS = ['exercise', 'content hash', 'session', 'screen', 'atlas', 'layout', 'context', 'first frame'];
 
 // A new task, so the page's input, rendering and own work can run between mount's steps.
 const nextTask = () => (window.scheduler && scheduler.yield ? scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
