@@ -284,8 +284,11 @@ function start() {
 
   window.Tend = { version: VERSION, mount: (el, options) => mount(el, options), mountAll };
   defineElement(mount, self && self.src ? new URL(self.src).searchParams : new URLSearchParams());
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => mountAll(), { once: true });
-  else mountAll();
+  // The page's widgets are built in a task after the one that runs this file: neither is a
+  // long task of the page's (their places are held meanwhile: place.js).
+  const mountPage = () => setTimeout(() => mountAll(), 0);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountPage, { once: true });
+  else mountPage();
 }
 
 start();
