@@ -19,13 +19,15 @@
 // gets 'errors' (what went wrong, kept in the page: WebKit's driver sees no console) and
 // 'downloads' (what the widget hands the browser to save, kept in the page: only Chromium's
 // driver can catch a download).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { chromium } from 'playwright-core';
 import * as H from './harness.mjs';
-import { serve } from '../../scripts/serve.mjs';
+import { serve, CSP } from '../../scripts/serve.mjs';
+import { lateScriptBody, cspSource } from '../../web/embed/late_script.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 const FIREFOX = process.env.TEND_FIREFOX || '/usr/bin/firefox-esr';
@@ -107,7 +109,10 @@ export const INIT = {
 };
 
 // The test server: the built site (scripts/serve.mjs, strict CSP), plus /__test/: the init
-// scripts, axe-core, and a page that holds another in a phone-sized frame.
+// scripts, axe-core, and a page that holds another in a phone-sized frame. A page opened
+// with ?late has the snippet's script in place of its <script src=".../tend.js" defer> tag
+// (tend.js added after load and the first paint, with its integrity hash), and the CSP
+// allows that script by its hash.
 function testServer(site) {
   const axeSource = fs.readFileSync(path.join(H.root, 'node_modules/axe-core/axe.min.js'));
   return serve(site, 0, {
@@ -129,7 +134,14 @@ function testServer(site) {
         const file = path.join(site, path.normalize(urlPath), urlPath.endsWith('/') ? 'index.html' : '');
         if (!file.startsWith(site) || !fs.existsSync(file)) return false;
         const tags = init.split(',').filter((n) => INIT[n]).map((n) => `<script src="/__test/init/${n}.js"></script>`).join('');
-        send(res, 200, 'text/html; charset=utf-8', fs.readFileSync(file, 'utf8').replace(/<head>/i, (h) => h + tags));
+        const html = fs.readFileSync(file, 'utf8').replace(/<head>/i, (h) => h + tags);
+        if (!url.searchParams.has('late')) { send(res, 200, 'text/html; charset=utf-8', html); return true; }
+        const tag = /<script src="([^"]*tend\.js)" defer><\/script>/.exec(html);
+        if (!tag) return false;
+        const hash = 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(path.join(site, 'tend.js'))).digest('base64');
+        const body = lateScriptBody(tag[1], hash);
+        cspSource(body, (b) => crypto.webcrypto.subtle.digest('SHA-256', b)).then((source) => send(res, 200, 'text/html; charset=utf-8',
+          html.replace(tag[0], () => `<script>${body}</script>`), { csp: CSP.replace("script-src 'self'", `script-src 'self' ${source}`) }));
         return true;
       }
       return false;

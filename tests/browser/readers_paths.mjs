@@ -126,6 +126,25 @@ export function readersPaths(engine) {
     await page.close();
   });
 
+  test(`${engine}: the snippet's script: tend.js added once, after the page has loaded, and the widget draws when the reader comes near`, async () => {
+    const page = await e.newPage({ width: 1024, height: 900 });
+    await page.open('/demo/?late');
+    await H.waitReady(page);
+    const got = await page.evaluate((s) => {
+      const nav = performance.getEntriesByType('navigation')[0], el = document.querySelector(s);
+      const js = performance.getEntriesByType('resource').filter((r) => /\/tend\.js$/.test(r.name));
+      return { loadEnd: nav.loadEventEnd, starts: js.map((r) => r.startTime), added: document.querySelectorAll('script[data-tend]').length,
+        deferTags: document.querySelectorAll('script[src$="tend.js"]:not([data-tend])').length,
+        frames: el.__tend._debug.frames, domOnly: el.querySelector('.tend-frame').classList.contains('tend-dom') };
+    }, W);
+    assert.deepEqual([got.added, got.deferTags], [1, 0], `${engine}: the snippet's script added tend.js, and no tag did`);
+    assert.equal(got.starts.length, 1, `${engine}: tend.js fetched once`);
+    assert.ok(got.starts[0] >= got.loadEnd, `${engine}: tend.js asked for after load (${got.loadEnd} ms): ${got.starts[0]} ms`);
+    assert.ok(got.frames > 0 && !got.domOnly, `${engine}: the canvas draws (${got.frames} frames)`);
+    await noErrors(page);
+    await page.close();
+  });
+
   test(`${engine}: keyboard only: Tab in, Escape for a pause and back, arrows, Space/Enter, the reply box; to the end`, async () => {
     const page = await open({ width: 1024, height: 900 });
     const driver = H.keyboardDriver(page);
