@@ -1,7 +1,7 @@
 // What the widget costs the article it sits in (issue #13). Prints numbers, asserts nothing.
 // Not a test, and not part of scripts/test.
 //
-//   node tests/bench/guest_bench.mjs [--lighthouse N] [--runs N] [--json FILE] [--traces N] [--no-lighthouse] [--no-start] [--no-bytes] [--tag]
+//   node tests/bench/guest_bench.mjs [--lighthouse N] [--runs N] [--json FILE] [--traces N] [--dwell MS] [--no-lighthouse] [--no-start] [--no-bytes] [--tag]
 //
 // Against the built site (build-web/site, or TEND_SITE), served with the tests' strict CSP:
 //
@@ -22,7 +22,9 @@
 //               first contentful paint and → the widget's first frame
 //   inp         interaction to next frame with Chromium's CPU throttled 4×: the Event Timing
 //               API's duration (what INP is made of) for every click and key press over the
-//               first steps of the flagship, and input → the new step drawn
+//               first steps of the flagship, and input → the new step drawn; twice: each
+//               press at once on the pointer's arrival (a bot's), and after the pointer has
+//               rested on the control (--dwell, default 150 ms, as a hand's click)
 //   bytes       where each KB goes: tests/bench/bytes.mjs (relinks the wasm with names)
 //
 // Chromium runs with the brief's flags for this machine (--headless=new --no-sandbox
@@ -45,6 +47,7 @@ const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name
 const LH_RUNS = opt('--lighthouse', 5);
 const RUNS = opt('--runs', 9);
 const TRACES = opt('--traces', 3);
+const DWELL = opt('--dwell', 150);
 const JSON_OUT = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 
 const median = (xs) => { const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b); if (!s.length) return NaN; const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
@@ -282,10 +285,15 @@ const EVENT_TIMING = () => {
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
 };
 
-async function inp(h) {
+// dwell: ms the pointer rests on a control before it presses, as a hand's does (0: a bot's
+// press at once, which lands while the browser is still showing the hover the pointer's
+// arrival drew: with software compositing, a drawn frame holds the main thread tens of ms).
+async function inp(h, dwell) {
   const page = await h.newPage({ width: 1024 });
   await page.addInitScript(EVENT_TIMING);
   await H.openPage(page, h.base + '/demo/');
+  const press = page.mouse.down.bind(page.mouse);
+  page.mouse.down = async (...a) => { if (dwell) await H.sleep(dwell); return press(...a); };
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.evaluate(() => { window.__events = []; });
@@ -312,7 +320,7 @@ async function inp(h) {
   const ds = [...byId.values()].map((e) => e.duration).sort((a, b) => a - b);
   const worst = [...byId.values()].sort((a, b) => b.duration - a.duration)[0];
   const res = { interactions: ds.length, max: ds[ds.length - 1], p75: ds[Math.floor(ds.length * 0.75)], median: median(ds), worst, stepFrames: ev.stepFrames };
-  console.log(`\nInteraction to next frame, CPU throttled 4× (Event Timing; clicks and keys over the flagship's first 8 steps; load average ${load()}):`);
+  console.log(`\nInteraction to next frame, CPU throttled 4× (Event Timing; clicks and keys over the flagship's first 8 steps; ${dwell ? `the pointer rests ${dwell} ms on a control before it presses` : 'each press at once on the pointer\'s arrival'}; load average ${load()}):`);
   console.log(`  ${ds.length} interactions: median ${f0(res.median)} ms, p75 ${f0(res.p75)}, max ${f0(res.max)}${worst ? ` (${worst.name}: input delay ${f0(worst.delay)}, handlers ${f0(worst.processing)})` : ''}`);
   console.log(`  input → the new step drawn (the frame after a step change): median ${f0(median(ev.stepFrames))} ms, max ${f0(Math.max(...ev.stepFrames))} (${ev.stepFrames.map(f0).join(' ')})`);
   return res;
@@ -327,7 +335,7 @@ if (!args.includes('--no-start')) {
   for (let i = 0; i < TRACES; i++) out.longestTask.push(await longestTask(h));
   const ms = (k) => out.longestTask.map((r) => (r[k] ? r[k].ms : NaN));
   console.log(`\nLongest task over ${TRACES} traced loads: before the trigger ${ms('before').map(f1).join(' ')} ms; trigger → first frame ${ms('mount').map(f1).join(' ')} ms`);
-  out.inp = await inp(h);
+  out.inp = { atOnce: await inp(h, 0), hand: await inp(h, DWELL) };
   await h.close();
 }
 out.firstScreen = { tag: await firstScreenRuns(false), late: await firstScreenRuns(true) };
