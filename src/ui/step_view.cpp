@@ -106,9 +106,11 @@ Frame StepScreen::draw(const Screen& s, const ViewState& vs, const Theme& t, con
     collect_targets(&f.targets, vs.focus, t.accent);
 
     // A new step (or entering/leaving the pause path) fades in; reduced motion just shows it.
+    // The first step the card shows is there at once: the card itself has only now appeared,
+    // and its first frame is the whole picture (each frame of a fade is a full redraw).
     if (s.step_key != shown_key_) {
+        fade_ = vs.reduced_motion || shown_key_.empty() ? 1.0f : 0.0f;
         shown_key_ = s.step_key;
-        fade_ = vs.reduced_motion ? 1.0f : 0.0f;
     }
     fade_ = std::min(1.0f, fade_ + (t.fade_seconds > 0 ? dt / t.fade_seconds : 1.0f));
     if (fade_ < 1.0f) f.needs.animate = true;
