@@ -49,7 +49,7 @@ std::string make_exercise(int steps) {
     std::string s = R"({"format":"tend.exercise/1","id":"bench","version":"1","language":"en","title":"Benchmark",)"
                     R"("minutes":30,"intro":"A long exercise.","disclaimer":"A practice, not therapy.",)"
                     R"("safety":{"step":"ground","resources":[{"label":"Help","text":"Call 988.","link":"tel:988"}]},"steps":[)";
-    for (int i = 0; i < steps - 4; i++) {
+    for (int i = 0; i < steps - 3; i++) {
         std::string id = "s" + std::to_string(i);
         // Weave in the latest text answer (text steps sit at i % 5 == 1).
         std::string woven = i >= 5 ? " You noticed {{s" + std::to_string(i - 4) + "|something}}." : "";
@@ -59,7 +59,8 @@ std::string make_exercise(int steps) {
                      R"( speaks, if it feels okay.)" + woven + R"("]},)";
                 break;
             case 1:
-                s += R"({"id":")" + id + R"(","kind":"text","prompt":"What do you notice now?","hint":"A word is enough."},)";
+                s += R"({"id":")" + id + R"(","kind":"text","prompt":"What do you notice now?","hint":"A word is enough.",)"
+                     R"("reflect_label":"You noticed"},)";
                 break;
             case 2:
                 s += R"({"id":")" + id + R"(","kind":"choice","prompt":"Which comes closest?","options":[)"
@@ -76,8 +77,7 @@ std::string make_exercise(int steps) {
                 break;
         }
     }
-    s += R"({"id":"close","kind":"summary","items":[{"step":"s1","label":"You noticed"}]},)"
-         R"({"id":"end","kind":"end","text":["Thank you."]},)"
+    s += R"({"id":"end","kind":"end","text":["Thank you."]},)"
          R"({"id":"ground","kind":"say","text":["Feet on the floor."]},)"
          R"({"id":"ground_back","kind":"say","text":["When you are ready."],"next":"@return"}]})";
     return s;
