@@ -40,9 +40,9 @@ enum MountResult { kMounted = 0, kBadExercise = 1, kMoreSteps = 2, kMountedWitho
 class Widget {
 public:
     // Mounting is done in steps, so that no one task of the page's is long: mount() reads and
-    // checks the exercise, then each mount_step() does one more (its content hash, the reader's session, the
-    // screen and the page's watchers, the atlas, the first layout, the WebGL context, the
-    // first frame) until it reports kMounted or kMountedWithoutCanvas. The page lets other
+    // checks the exercise, then each mount_step() does one more (its content hash, the
+    // reader's session, the screen and the page's watchers, the atlas, the first layout, the
+    // WebGL context, the first frame) until it reports kMounted or kMountedWithoutCanvas. The page lets other
     // work run between the calls (web/src/engine.js).
     int mount(const std::string& selector, const std::string& exercise_text, const std::string& config_json);
     int mount_step();

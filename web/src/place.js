@@ -1,8 +1,8 @@
 // Tend: the place a widget holds in the article before its card is drawn.
 //
-// The snippet writes it on the practice's element (style="display:block;min-height:640px"), so the
-// article's first paint already leaves the room: tend.js comes after that paint, and a box
-// appearing then would push the article's text down (a layout shift, which Core Web Vitals
+// The snippet writes it on the practice's element (style="display:block;min-height:640px"),
+// so the article's first paint already leaves the room: tend.js comes after that paint, and a
+// box appearing then would push the article's text down (a layout shift, which Core Web Vitals
 // count when it happens on the first screen). The loader reserves the same height for a
 // widget whose element has no such style, and lets the element's go once the card (or its
 // message) is there: the card's own height holds the place from then on.
