@@ -12,8 +12,9 @@ namespace {
 // Attribute locations are bound before linking, so nothing is looked up afterwards.
 enum : GLuint { kPos = 0, kUV = 1, kColour = 2 };
 
+// u_xform takes CSS px to clip space: scale in .xy, offset in .zw.
 const char* const kVertexShader = R"(#version 300 es
-uniform vec4 u_xform;  // CSS px -> clip space: scale.xy, offset.zw
+uniform vec4 u_xform;
 layout(location = 0) in vec2 a_pos;
 layout(location = 1) in vec2 a_uv;
 layout(location = 2) in vec4 a_colour;
