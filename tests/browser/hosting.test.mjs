@@ -33,6 +33,8 @@ let snip; // what the snippet page wrote
 
 // The CSP source that allows the inline script of a snippet: its text's sha256.
 const inlineSource = (html) => `'sha256-${crypto.createHash('sha256').update(html.match(/<script>([\s\S]*?)<\/script>/)[1]).digest('base64')}'`;
+// The snippet's script asking for a tend.js that isn't there.
+const withoutTendJs = (html) => html.replace(`(document, "${FILES}tend.js"`, `(document, "${FILES}gone/tend.js"`);
 const sha = (algo, file) => `${algo}-${crypto.createHash(algo).update(fs.readFileSync(file)).digest('base64')}`;
 
 // An article of the practice's blog, with a snippet in it, at /<name>/ (so each test's
@@ -183,7 +185,7 @@ before(async () => {
   // The blog allows scripts, styles, connections and frames from the files' site only (and
   // Wix's frames), as a careful practice's Content-Security-Policy would, and the snippet's
   // script by the hash the snippet page printed (and those of the tampered copies' snippets).
-  const late = [snip.script, ...['wasm', 'exercise', 'css'].map((k) => snip.script.replace(FILES, `${TAMPERED}/${k}/`))].map(inlineSource);
+  const late = [snip.script, withoutTendJs(snip.script), ...['wasm', 'exercise', 'css'].map((k) => snip.script.replace(FILES, `${TAMPERED}/${k}/`))].map(inlineSource);
   const policy = (script) => ["default-src 'self'", script, "style-src 'self' http://127.0.0.2:* 'unsafe-inline'",
     "connect-src 'self' http://127.0.0.2:*", "frame-src 'self' http://127.0.0.2:* http://127.0.0.3:*", "img-src 'self' data: blob:", "object-src 'none'", "base-uri 'none'"].join('; ');
   const CSP = policy(`script-src 'self' http://127.0.0.2:* 'wasm-unsafe-eval' ${late.join(' ')}`);
@@ -355,6 +357,19 @@ test("the snippet holds the exercise's place: on the article's first screen noth
     assert.deepEqual(page.errors, []);
     await page.close();
   }
+});
+
+test("the snippet's place goes if tend.js doesn't come: no empty hole in the article", async () => {
+  // Harm prevented: a blocked or missing tend.js leaving 640 px of nothing in the post.
+  const page = await readerPage();
+  const snippet = withoutTendJs(snip.script);
+  assert.notEqual(snippet, snip.script);
+  await page.goto(article('place-gone', snippet));
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await page.waitForFunction((s) => document.querySelector(s).style.minHeight === '', H.WIDGET, { timeout: 5000 });
+  const got = await page.evaluate((s) => ({ h: document.querySelector(s).getBoundingClientRect().height, tend: !!window.Tend }), H.WIDGET);
+  assert.deepEqual(got, { h: 0, tend: false }, 'no widget, and no room held for it');
+  await page.close();
 });
 
 test("the custom element from a script URL alone (Wix's Custom Element): before or after the script, removed, re-added, moved; the page's CSS and the widget's kept apart", async () => {

@@ -4,7 +4,10 @@
 // then adds tend.js with its integrity hash, CORS and no referrer. A <script src> in the
 // article's HTML is fetched before the article paints, and Lighthouse's simulation puts it on
 // the way of the article's largest paint (+182 ms for an empty file: docs/benchmarks.md).
-// Pasted twice (two exercises in one post), it adds tend.js once. It defines no global.
+// Pasted twice (two exercises in one post), it adds tend.js once. It defines no global. If
+// tend.js doesn't come (blocked, missing, not the file its hash names), the places the
+// snippets' elements hold (place.js) go, rather than leave an empty hole in the article.
+import { PLACE_PX } from '../src/place.js';
 //
 // A page with a strict Content-Security-Policy allows it by the sha256 of its text (body
 // below), which the snippet page prints.
@@ -21,6 +24,10 @@ export function lateScriptBody(src, integrity) {
     var s = d.createElement('script');
     s.src = src; s.integrity = hash; s.crossOrigin = 'anonymous'; s.referrerPolicy = 'no-referrer';
     s.setAttribute('data-tend', '');
+    s.onerror = function () {
+      var held = d.querySelectorAll('[data-tend-exercise], tend-exercise');
+      for (var i = 0; i < held.length; i++) if (held[i].style.minHeight === ${js(PLACE_PX + 'px')}) held[i].style.minHeight = '';
+    };
     d.head.appendChild(s);
   }
   function later(frames) {

@@ -5,7 +5,8 @@
 // box appearing then would push the article's text down (a layout shift, which Core Web Vitals
 // count when it happens on the first screen). The loader reserves the same height for a
 // widget whose element has no such style, and lets the element's go once the card (or its
-// message) is there: the card's own height holds the place from then on.
+// message) is there: the card's own height holds the place from then on. If tend.js never
+// comes, the snippet's script lets the place go (web/embed/late_script.js).
 //
 // 640 px: the iframe snippet's height too; taller than the rest of a first screen below a
 // title, so a card that grows past it moves nothing the reader can see.
