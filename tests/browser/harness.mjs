@@ -138,7 +138,8 @@ export async function waitReady(page, sel = WIDGET, timeout = 20000) {
   const ok = await page.evaluate(async (s) => !!(await document.querySelector(s).__tend.ready), sel);
   if (!ok) {
     const msg = await page.evaluate((s) => { const el = document.querySelector(s), m = (el.shadowRoot || el).querySelector('.tend-message'); return m ? m.textContent : ''; }, sel);
-    throw new Error(`the widget in ${sel} did not mount: "${msg}" errors=${JSON.stringify(page.errors)}`);
+    const errors = page.collectErrors ? await page.collectErrors() : page.errors; // engines.mjs: what the page kept
+    throw new Error(`the widget in ${sel} did not mount: "${msg}" errors=${JSON.stringify(errors)}`);
   }
   // Two frames are always drawn; by then the targets and the height are known. (Without
   // WebGL the DOM mirror is the widget: no frames.)
