@@ -71,4 +71,14 @@ std::string answer_as_text(const Step& step, const Answer& answer, const std::st
     }
 }
 
+std::string answer_text(const Exercise& exercise, const Answers& answers, const std::string& id) {
+    const Step* step = exercise.find(id);
+    auto it = answers.find(id);
+    return step && it != answers.end() ? answer_as_text(*step, it->second, exercise.language) : "";
+}
+
+const std::string& reflection_heading(const Step& question) {
+    return question.reflect_label.empty() ? question.prompt : question.reflect_label;
+}
+
 }  // namespace tend

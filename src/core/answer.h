@@ -49,6 +49,14 @@ using Answers = std::map<std::string, Answer>;
 // a scale as its number. Returns "" for a skipped or empty answer.
 std::string answer_as_text(const Step& step, const Answer& answer, const std::string& language);
 
+// The reader's answer to the exercise's step `id` as answer_as_text reads it; "" when there is
+// none, or no such step. What "{id}" in a later text becomes.
+std::string answer_text(const Exercise& exercise, const Answers& answers, const std::string& id);
+
+// The heading the reader's words to a question go under where they are reflected (at the end,
+// in an export): its reflect_label, or else its prompt, as written (interpolate it).
+const std::string& reflection_heading(const Step& question);
+
 // True when the answer holds something the reader gave: text that isn't only spaces, at least
 // one option or their own words, a scale value. A skipped answer is never given. The one
 // definition of "answered" used by branches, required questions and the journal.

@@ -62,11 +62,7 @@ std::string as_quote(const std::string& words) {
 
 // One session, without the exercise title (export_text puts that once at the top).
 std::string session_body(const Exercise& exercise, const SessionState& state, const ExportWords& w) {
-    auto lookup = [&](const std::string& id) -> std::string {
-        const Step* step = exercise.find(id);
-        auto it = state.answers.find(id);
-        return step && it != state.answers.end() ? answer_as_text(*step, it->second, exercise.language) : "";
-    };
+    auto lookup = [&](const std::string& id) { return answer_text(exercise, state.answers, id); };
     std::string out = "## " + utc_date(state.started_ms) + "\n\n";
     bool any = false;
     // Questions in the order of the exercise, so every session of one exercise reads alike.
@@ -75,8 +71,7 @@ std::string session_body(const Exercise& exercise, const SessionState& state, co
         if (!is_question(step.kind) || !step.reflect || it == state.answers.end()) continue;
         std::string words = lookup(step.id);
         if (!it->second.skipped && words.empty()) continue;  // opened but never answered
-        const std::string& heading = step.reflect_label.empty() ? step.prompt : step.reflect_label;
-        out += "### " + one_line(interpolate(heading, lookup)) + "\n\n";
+        out += "### " + one_line(interpolate(reflection_heading(step), lookup)) + "\n\n";
         out += it->second.skipped ? w.skipped + "\n" : as_quote(words);
         out += "\n";
         any = true;

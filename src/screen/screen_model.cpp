@@ -268,11 +268,7 @@ void keep(const ScreenInputs& in, Screen& s) {
 }  // namespace
 
 std::vector<Reflection> words_of(const Exercise& ex, const SessionState& state) {
-    auto lookup = [&](const std::string& id) {
-        const Step* step = ex.find(id);
-        auto a = state.answers.find(id);
-        return step && a != state.answers.end() ? answer_as_text(*step, a->second, ex.language) : std::string();
-    };
+    auto lookup = [&](const std::string& id) { return answer_text(ex, state.answers, id); };
     std::vector<Reflection> out;
     std::set<std::string> seen;
     std::vector<std::string> path = state.history;
@@ -281,8 +277,7 @@ std::vector<Reflection> words_of(const Exercise& ex, const SessionState& state) 
         const Step* step = ex.find(id);
         if (!step || !is_question(step->kind) || !step->reflect || !seen.insert(id).second) continue;
         std::string words = lookup(id);
-        const std::string& label = step->reflect_label.empty() ? step->prompt : step->reflect_label;
-        if (!words.empty()) out.push_back({interpolate(label, lookup), words});
+        if (!words.empty()) out.push_back({interpolate(reflection_heading(*step), lookup), words});
     }
     return out;
 }

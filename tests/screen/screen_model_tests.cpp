@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "fixtures.h"
+#include "journal.h"
 #include "reader.h"
 #include "screen/screen_model.h"
 #include "session.h"
@@ -255,6 +256,24 @@ TEST_CASE("the end shows each answer once, under its question woven with the ans
                                              "You named what you feel. If it feels okay, notice what pushed back.",
                                              "What would you say to a friend who felt this way?"});
     CHECK(texts == std::vector<std::string>{"3", "a protector", "You are allowed to rest."});
+}
+
+TEST_CASE("what the reader keeps (.txt, copy) names each answer as the end shows it: under its reflect_label or its question") {
+    Reader r("valid/screen.json");
+    r.go_to("words");
+    r.session.choose("kind");
+    r.session.next();
+    r.go_to("note");
+    r.session.set_text("a warmth");
+    r.go_to("done");
+    Journal journal(r.exercise, r.store, "tend/test/" + r.exercise.id + "/");
+    journal.use_words(export_words(r.words));
+    const std::string kept = journal.session_text(r.session.state());
+    INFO(kept);
+    std::vector<Reflection> shown = r.screen().your_words;
+    REQUIRE(shown.size() == 2);
+    for (const Reflection& w : shown) CHECK(kept.find("### " + w.label + "\n\n> " + w.text + "\n") != std::string::npos);
+    CHECK(kept.find("What do you notice?") == std::string::npos);  // the note's prompt gives way to its label
 }
 
 TEST_CASE("the end: the reader's words once for each question answered, then ways to keep them and to delete them") {
