@@ -20,6 +20,7 @@ import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
 import * as A from './a11y_kit.mjs';
 import * as H from './harness.mjs';
+import { PLACE_STYLE } from '../../web/src/place.js';
 
 const PKG = path.join(H.root, 'build-web/packed/package');
 const EX = H.FLAGSHIP_ID;
@@ -225,7 +226,7 @@ test('the snippet page: runs from the package alone, shows the widget live, and 
     `the iframe snippet loads tend-frame.js with its hash, CORS and no referrer: ${snip.iframe}`);
   // What a strict Content-Security-Policy needs for it is printed: the script's own hash.
   assert.equal(snip.csp, inlineSource(snip.script), 'the CSP source printed is the sha256 of the snippet\'s script');
-  for (const s of [snip.script, snip.element]) assert.match(s, /\n    style="display:block;min-height:\d+px"><\//, 'the element holds the exercise\'s place');
+  for (const s of [snip.script, snip.element]) assert.ok(s.includes(`\n    style="${PLACE_STYLE}"></`), `the element holds the exercise's place: ${s}`);
   const style = snip.script.match(/ style="([^"]*)"/)[1];
   assert.equal(snip.styleCsp, `'sha256-${crypto.createHash('sha256').update(style).digest('base64')}'`, "the CSP source printed for the element's style is its sha256");
   assert.ok((await page.textContent('#csp')).includes(`script-src needs ${inlineSource(await page.inputValue('#script'))} https://cdn.jsdelivr.net 'wasm-unsafe-eval'`),
@@ -360,7 +361,7 @@ test("the snippet holds the exercise's place: on the article's first screen noth
 });
 
 test("the snippet's place goes if tend.js doesn't come: no empty hole in the article", async () => {
-  // Harm prevented: a blocked or missing tend.js leaving 640 px of nothing in the post.
+  // Harm prevented: a blocked or missing tend.js leaving a screen of nothing in the post.
   const page = await readerPage();
   const snippet = withoutTendJs(snip.script);
   assert.notEqual(snippet, snip.script);

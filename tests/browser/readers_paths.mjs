@@ -135,12 +135,13 @@ export function readersPaths(engine) {
       const js = performance.getEntriesByType('resource').filter((r) => /\/tend\.js$/.test(r.name));
       return { loadEnd: nav.loadEventEnd, starts: js.map((r) => r.startTime), added: document.querySelectorAll('script[data-tend]').length,
         deferTags: document.querySelectorAll('script[src$="tend.js"]:not([data-tend])').length,
-        frames: el.__tend._debug.frames, domOnly: el.querySelector('.tend-frame').classList.contains('tend-dom') };
+        frames: el.__tend._debug.frames, domOnly: el.querySelector('.tend-frame').classList.contains('tend-dom'), place: el.style.minHeight };
     }, W);
     assert.deepEqual([got.added, got.deferTags], [1, 0], `${engine}: the snippet's script added tend.js, and no tag did`);
     assert.equal(got.starts.length, 1, `${engine}: tend.js fetched once`);
     assert.ok(got.starts[0] >= got.loadEnd, `${engine}: tend.js asked for after load (${got.loadEnd} ms): ${got.starts[0]} ms`);
     assert.ok(got.frames > 0 && !got.domOnly, `${engine}: the canvas draws (${got.frames} frames)`);
+    assert.equal(got.place, '', `${engine}: the place the element held (place.js) let go once the card is drawn`);
     await noErrors(page);
     await page.close();
   });

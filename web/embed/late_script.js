@@ -7,7 +7,7 @@
 // Pasted twice (two exercises in one post), it adds tend.js once. It defines no global. If
 // tend.js doesn't come (blocked, missing, not the file its hash names), the places the
 // snippets' elements hold (place.js) go, rather than leave an empty hole in the article.
-import { PLACE_PX } from '../src/place.js';
+import { PLACE_HEIGHT } from '../src/place.js';
 //
 // A page with a strict Content-Security-Policy allows it by the sha256 of its text (body
 // below), which the snippet page prints.
@@ -26,7 +26,7 @@ export function lateScriptBody(src, integrity) {
     s.setAttribute('data-tend', '');
     s.onerror = function () {
       var held = d.querySelectorAll('[data-tend-exercise], tend-exercise');
-      for (var i = 0; i < held.length; i++) if (held[i].style.minHeight === ${js(PLACE_PX + 'px')}) held[i].style.minHeight = '';
+      for (var i = 0; i < held.length; i++) if (held[i].style.minHeight === ${js(PLACE_HEIGHT)}) held[i].style.minHeight = '';
     };
     d.head.appendChild(s);
   }

@@ -36,7 +36,7 @@ import { askOnFirstTap } from './frame.js';
 import { Host } from './host.js';
 import { hold, holdEach } from './hold.js';
 import { hashOf } from './integrity.js';
-import { PLACE_PX, releasePlace } from './place.js';
+import { PLACE_HEIGHT, releasePlace } from './place.js';
 import { askToKeep } from './persist.js';
 import { has, setLang, table } from './mirror.js';
 import { dataOptions, engineConfig, exerciseSource, loadExercise } from './options.js';
@@ -143,7 +143,7 @@ function start() {
     // Where each element is, inline and !important: no theme of the page can move it (hold.js).
     holdEach(dom.frame, 'frame');
     holdEach(dom.canvas, 'canvas');
-    dom.canvas.style.setProperty('height', PLACE_PX + 'px', 'important'); // reserved so the article doesn't jump when it loads (place.js)
+    dom.canvas.style.setProperty('height', PLACE_HEIGHT, 'important'); // reserved so the article doesn't jump when it loads (place.js)
     hold(dom.live, 'unseen');
     [dom.canvas, dom.live, dom.layer, dom.message].forEach((e) => dom.frame.appendChild(e));
     (into || el).appendChild(dom.frame);
