@@ -258,14 +258,19 @@ TEST_CASE("the end shows each answer once, under its question woven with the ans
     CHECK(texts == std::vector<std::string>{"3", "a protector", "You are allowed to rest."});
 }
 
-TEST_CASE("what the reader keeps (.txt, copy) names each answer as the end shows it: under its reflect_label or its question") {
-    Reader r("valid/screen.json");
+// screen.json to its end: "Kind words" chosen, "a warmth" noticed.
+static void to_the_end_with_two_answers(Reader& r) {
     r.go_to("words");
     r.session.choose("kind");
     r.session.next();
     r.go_to("note");
     r.session.set_text("a warmth");
     r.go_to("done");
+}
+
+TEST_CASE("what the reader keeps (.txt, copy) names each answer as the end shows it: under its reflect_label or its question") {
+    Reader r("valid/screen.json");
+    to_the_end_with_two_answers(r);
     Journal journal(r.exercise, r.store, "tend/test/" + r.exercise.id + "/");
     journal.use_words(export_words(r.words));
     const std::string kept = journal.session_text(r.session.state());
@@ -278,12 +283,7 @@ TEST_CASE("what the reader keeps (.txt, copy) names each answer as the end shows
 
 TEST_CASE("the end: the reader's words once for each question answered, then ways to keep them and to delete them") {
     Reader r("valid/screen.json");
-    r.go_to("words");
-    r.session.choose("kind");
-    r.session.next();
-    r.go_to("note");
-    r.session.set_text("a warmth");
-    r.go_to("done");
+    to_the_end_with_two_answers(r);
     Screen s = r.screen();
     CHECK(s.is_end);
     CHECK(s.progress == "You reached the end");
