@@ -50,7 +50,7 @@ using Answers = std::map<std::string, Answer>;
 std::string answer_as_text(const Step& step, const Answer& answer, const std::string& language);
 
 // The reader's answer to the exercise's step `id` as answer_as_text reads it; "" when there is
-// none, or no such step. What "{id}" in a later text becomes.
+// none, or no such step. What "{{id}}" in a later text becomes (interpolate.h).
 std::string answer_text(const Exercise& exercise, const Answers& answers, const std::string& id);
 
 // The heading the reader's words to a question go under where they are reflected (at the end,
