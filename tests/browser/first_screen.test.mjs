@@ -49,7 +49,7 @@ for (const [name, width, height] of [['laptop', 1024, 900], ['tablet, portrait',
     const end = await page.evaluate((s) => ({ shifts: window.__shifts, place: document.querySelector(s).style.minHeight }), H.WIDGET);
     assert.deepEqual(end.shifts, [], 'nothing on the first screen moved');
     assert.equal(end.place, '', 'the place the element held was let go once the card was drawn');
-    assert.deepEqual(page.errors || [], []);
+    assert.deepEqual(page.errors, [], "nothing went wrong in the page");
     await page.close();
   });
 }
